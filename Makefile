@@ -1,0 +1,40 @@
+# Two commands do all the setup on a fresh machine:
+#   make run    start the app (creates .venv and installs what it needs)
+#   make test   run the whole test suite, real-browser tests included
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PORT ?= 8501
+
+.PHONY: run test check bench geo clean
+
+$(VENV)/.app-installed: pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.test-installed: pyproject.toml $(VENV)/.app-installed
+	$(PY) -m pip install --quiet -e '.[test,build]'
+	touch $@
+
+run: $(VENV)/.app-installed
+	$(PY) -m streamlit run app.py --server.port $(PORT)
+
+test: $(VENV)/.test-installed
+	bash scripts/ensure-chromium.sh
+	$(PY) -m content check
+	$(PY) -m pytest
+
+check: $(VENV)/.app-installed
+	$(PY) -m content check
+
+bench: $(VENV)/.test-installed
+	bash scripts/ensure-chromium.sh
+	$(PY) bench/bench_map.py
+
+geo: $(VENV)/.test-installed
+	$(PY) -m geo.build
+
+clean:
+	rm -rf $(VENV) .pytest_cache

@@ -1,0 +1,5 @@
+"""Entry point for `python -m content`."""
+
+from content.check import main
+
+raise SystemExit(main())

@@ -1,0 +1,197 @@
+"""Turn content models into the plain strings the pages show.
+
+Everything here returns text, never markup: the Streamlit layer escapes it on
+the way out. Kept apart from Streamlit so that it can be tested as plain Python.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from content.models import Article, Event, Excerpt, Figure, Island, Source, date_precision
+
+MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)
+
+CONTROLLER_NAMES = {
+    "japan": "Japan",
+    "russian_empire": "the Russian Empire",
+    "ussr": "the Soviet Union",
+    "russia": "the Russian Federation",
+    "shared": "Japan and Russia jointly (unpartitioned)",
+    "unsettled": "no agreed border",
+}
+
+
+def format_date(value: str) -> str:
+    """Render a PartialDate at its own precision: '1945', 'August 1945', '28 August 1945'."""
+    parts = [int(p) for p in value.split("-")]
+    precision = date_precision(value)
+    if precision == "year":
+        return str(parts[0])
+    if precision == "month":
+        return f"{MONTHS[parts[1] - 1]} {parts[0]}"
+    return f"{parts[2]} {MONTHS[parts[1] - 1]} {parts[0]}"
+
+
+def format_span(start: str, end: str | None) -> str:
+    """Render a date or a span of dates ('28 August – 1 September 1945')."""
+    if not end:
+        return format_date(start)
+    if start[:4] == end[:4] and date_precision(start) == date_precision(end) == "day":
+        s, e = format_date(start), format_date(end)
+        return f"{s.rsplit(' ', 1)[0]} – {e}"
+    return f"{format_date(start)} – {format_date(end)}"
+
+
+def format_number(value: float) -> str:
+    """Render a figure with thousands separators and no needless decimals."""
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def format_figure(figure: Figure) -> str:
+    """Render a sourced figure without its source: '3,166.64 km² (Government of Japan)'."""
+    text = f"{format_number(figure.value)} {figure.unit}".strip()
+    details = [d for d in (figure.according_to, str(figure.year) if figure.year else None) if d]
+    if details:
+        text += f" ({', '.join(details)})"
+    return text
+
+
+def format_source(source: Source) -> str:
+    """Render a bibliography line: author, title, publisher, date (no URL)."""
+    parts = [p for p in (source.author, source.title, source.publisher) if p]
+    if source.date:
+        parts.append(format_date(source.date))
+    return ". ".join(parts).replace("..", ".")
+
+
+def cite_source(source: Source, accessed: dt.date | None = None) -> str:
+    """Return a ready-to-paste citation of a source, with URL and access date."""
+    text = format_source(source) + "."
+    if source.url:
+        text += f" {source.url}"
+        when = source.accessed or accessed
+        if when:
+            text += f" (accessed {when.isoformat()})"
+    return text
+
+
+def cite_excerpt(article: Article, excerpt: Excerpt) -> str:
+    """Return a ready-to-paste citation of a news excerpt."""
+    who = f"{excerpt.speaker}, quoted in " if excerpt.speaker else ""
+    outlet = article.outlet + (f" ({article.agency})" if article.agency else "")
+    text = f'"{excerpt.text}" — {who}{outlet}, "{article.headline}", {format_date(article.date)}.'
+    if article.url:
+        text += f" {article.url}"
+    return text
+
+
+@dataclass(frozen=True)
+class Line:
+    """One labelled fact of a panel, with the ids of the sources behind it."""
+
+    label: str
+    value: str
+    sources: tuple[str, ...] = ()
+    note: str | None = None
+
+
+def name_lines(island: Island) -> list[Line]:
+    """Return the island's names in English, Japanese and Russian scripts."""
+    names = island.names
+    ja = names.ja
+    kana = f" ({ja.kana})" if ja.kana else ""
+    return [
+        Line("English", f"{names.en_russian} (Russian usage) / {names.en_japanese} (Japanese usage)"),
+        Line("日本語", f"{ja.kanji}{kana} — {ja.romaji}"),
+        Line("Русский", f"{names.ru.cyrillic} — {names.ru.latin}"),
+    ]
+
+
+def status_summary(island: Island) -> str:
+    """Return the neutral one-line status: de facto administration and Japan's claim."""
+    ru = island.russian_administration
+    ja = island.japanese_claim
+    return (
+        f"Administered by Russia since 1945 as part of {ru.district}, {ru.federal_subject}. "
+        f"Claimed by Japan as part of {ja.subprefecture}, {ja.prefecture}."
+    )
+
+
+def fact_lines(island: Island) -> list[Line]:
+    """Return area and highest point, each figure with its source."""
+    lines = [
+        Line("Area", format_figure(fig), (fig.source,), fig.note) for fig in island.area
+    ]
+    hp = island.highest_point
+    names = " / ".join(n for n in (hp.name_en, hp.name_ja, hp.name_ru) if n)
+    lines.append(
+        Line("Highest point", f"{names}: {format_figure(hp.elevation)}", (hp.elevation.source,), hp.elevation.note)
+    )
+    return lines
+
+
+def russian_lines(island: Island) -> list[Line]:
+    """Return Russia's administration of the island today."""
+    ru = island.russian_administration
+    pop = ru.population
+    return [
+        Line("Federal subject", ru.federal_subject, tuple(ru.sources)),
+        Line("District", ru.district, tuple(ru.sources)),
+        Line("Main settlements", ", ".join(ru.settlements) if ru.settlements else "none (no civilian settlement)", tuple(ru.sources)),
+        Line("Population", format_figure(pop), (pop.source,), pop.note or ru.note),
+    ]
+
+
+def japanese_lines(island: Island) -> list[Line]:
+    """Return Japan's claim: prefecture, subprefecture, pre-1945 villages and population."""
+    ja = island.japanese_claim
+    villages = ", ".join(f"{v.name_en} ({v.name_ja})" for v in ja.villages)
+    pop = ja.population_1945
+    return [
+        Line("Prefecture", ja.prefecture, tuple(ja.sources)),
+        Line("Subprefecture", ja.subprefecture, tuple(ja.sources)),
+        Line("Villages before 1945", villages, tuple(ja.sources)),
+        Line("Japanese residents in 1945", format_figure(pop), (pop.source,), pop.note or ja.note),
+    ]
+
+
+def member_lines(island: Island) -> list[Line]:
+    """Return a group's islets with both names (empty for a single island)."""
+    lines = []
+    for m in island.members:
+        area = format_figure(m.area) if m.area else ""
+        lines.append(
+            Line(f"{m.ru.latin} / {m.ja.romaji}", f"{m.ru.cyrillic} · {m.ja.kanji}" + (f" · {area}" if area else ""),
+                 (m.area.source,) if m.area else ())
+        )
+    return lines
+
+
+def event_heading(event: Event) -> str:
+    """Return '7 February 1855 — Treaty of Shimoda'."""
+    return f"{format_span(event.date, event.end_date)} — {event.title}"
+
+
+def control_text(event: Event) -> str | None:
+    """Say what an event changed in who administers which territory, or None."""
+    if not event.control:
+        return None
+    parts = [f"{c.territory.replace('_', ' ').title()} → {CONTROLLER_NAMES[c.to]}" for c in event.control]
+    return "Change of control: " + "; ".join(parts)
+
+
+def outlet_label(article: Article) -> str:
+    """Return the outlet with its wire agency and a state-control label where it applies."""
+    text = article.outlet
+    if article.agency:
+        text += f" ({article.agency})"
+    if article.state_controlled:
+        text += " · state-controlled media"
+    return text

@@ -1,0 +1,95 @@
+"""The view a link names: which island, year and perspective, parsed from a query string.
+
+A bad value never breaks the page: it falls back to the default and yields a
+notice the page shows, naming the parameter and the value it ignored.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Mapping
+
+from content.models import ISLAND_IDS
+
+PERSPECTIVES: tuple[str, ...] = ("neutral", "japan", "russia")
+FIRST_YEAR = 1855
+KEY_YEARS: tuple[int, ...] = (1855, 1875, 1905, 1945, 1956, 1993, 2018, 2022)
+
+
+def current_year() -> int:
+    """Return this year, the last year the map can show."""
+    return dt.date.today().year
+
+
+@dataclass(frozen=True)
+class ViewState:
+    """What a shareable link restores. `year` None means today."""
+
+    island: str | None = None
+    year: int | None = None
+    perspective: str = "neutral"
+    screenshot: bool = False
+    notices: tuple[str, ...] = field(default=(), compare=False)
+
+    def to_query(self) -> dict[str, str]:
+        """Return the query parameters that restore this view (defaults left out)."""
+        query: dict[str, str] = {}
+        if self.island:
+            query["island"] = self.island
+        if self.year is not None:
+            query["year"] = str(self.year)
+        if self.perspective != "neutral":
+            query["perspective"] = self.perspective
+        if self.screenshot:
+            query["screenshot"] = "1"
+        return query
+
+
+def _first(value: str | list[str] | None) -> str | None:
+    if isinstance(value, list):
+        return value[0] if value else None
+    return value
+
+
+def parse_view(params: Mapping[str, str | list[str]]) -> ViewState:
+    """Parse query parameters into a ViewState, with a notice for each value ignored."""
+    notices: list[str] = []
+
+    island = _first(params.get("island"))
+    if island is not None:
+        island = island.strip().lower()
+        if island not in ISLAND_IDS:
+            notices.append(
+                f"Unknown island '{island[:40]}' in the link; showing the whole map. "
+                f"Known islands: {', '.join(ISLAND_IDS)}."
+            )
+            island = None
+        elif not island:
+            island = None
+
+    year: int | None = None
+    raw_year = _first(params.get("year"))
+    if raw_year is not None and raw_year.strip():
+        last = current_year()
+        try:
+            year = int(raw_year.strip())
+        except ValueError:
+            notices.append(f"Year '{raw_year[:20]}' in the link is not a number; showing today.")
+        else:
+            if not FIRST_YEAR <= year <= last:
+                notices.append(
+                    f"Year {year} in the link is outside {FIRST_YEAR}–{last}; showing today."
+                )
+                year = None
+
+    perspective = _first(params.get("perspective")) or "neutral"
+    perspective = perspective.strip().lower()
+    if perspective not in PERSPECTIVES:
+        notices.append(
+            f"Unknown perspective '{perspective[:20]}' in the link; showing the neutral view."
+        )
+        perspective = "neutral"
+
+    screenshot = (_first(params.get("screenshot")) or "").strip().lower() in ("1", "true", "yes")
+    return ViewState(island, year, perspective, screenshot, tuple(notices))

@@ -1,0 +1,228 @@
+"""Build the folium map: bundled context land, the four islands, the selection layer.
+
+The base map must stay byte-identical across reruns (streamlit-folium keys the
+component by a hash of it), so everything that changes with the selection goes
+into `build_selection_layer`, passed to `st_folium(feature_group_to_add=...)`.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from typing import Any, Mapping
+
+import folium
+from branca.element import Element, MacroElement
+from jinja2 import Template
+
+# Served by Streamlit's static file serving (server.enableStaticServing): files
+# under static/ are reachable at /app/static/ from the component's frame.
+STATIC_URL = "/app/static"
+LEAFLET_URL = f"{STATIC_URL}/vendor/leaflet-1.9.3"
+
+ISLAND_STYLE = {"fillColor": "#d9822b", "color": "#7a3f0c", "weight": 1.2, "fillOpacity": 0.75}
+CONTEXT_STYLE = {"fillColor": "#e8e4d8", "color": "#9a9384", "weight": 0.6, "fillOpacity": 1.0}
+SELECTED_STYLE = {"fillColor": "#b3541e", "color": "#1b1b1b", "weight": 3.0, "fillOpacity": 0.9}
+SEA_COLOUR = "#c9dde9"
+
+DEFAULT_CENTER = (44.45, 147.0)  # [lat, lon], WGS84: frames all four islands and the Nemuro peninsula
+DEFAULT_ZOOM = 7
+
+
+
+class OfflineMap(folium.Map):
+    """A folium Map whose scripts and styles come from the app's own server.
+
+    Only Leaflet is kept: jQuery, Bootstrap and Font Awesome are not needed by
+    polygons, tooltips and the controls used here, and would be fetched from CDNs.
+    """
+
+    default_js = [("leaflet", f"{LEAFLET_URL}/leaflet.js")]
+    default_css = [("leaflet_css", f"{LEAFLET_URL}/leaflet.css")]
+
+
+class IslandInteraction(MacroElement):
+    """In-map behaviour that needs no Streamlit round trip.
+
+    Hover and click highlight the island at once, the clicked island's name shows
+    in a live region, and tooltips are built with textContent so that no content
+    string is ever parsed as HTML.
+    """
+
+    _template = Template(
+        """
+{% macro script(this, kwargs) %}
+(function () {
+  var map = {{ this._parent.get_name() }};
+  var islands = {{ this.layer.get_name() }};
+  var base = {{ this.base_style }};
+  var hover = {{ this.hover_style }};
+  var picked = {{ this.selected_style }};
+  var selected = null;
+  var info = L.control({position: 'topright'});
+  info.onAdd = function () {
+    var div = L.DomUtil.create('div', 'fi-selected');
+    div.setAttribute('role', 'status');
+    div.setAttribute('aria-live', 'polite');
+    div.textContent = {{ this.hint }};
+    return div;
+  };
+  info.addTo(map);
+  function textTooltip(layer) {
+    var div = document.createElement('div');
+    div.className = 'fi-tooltip';
+    div.textContent = layer.feature.properties.label;
+    return div;
+  }
+  islands.eachLayer(function (layer) {
+    layer.bindTooltip(textTooltip, {sticky: true, direction: 'top'});
+    layer.on('mouseover', function () { if (layer !== selected) { layer.setStyle(hover); } });
+    layer.on('mouseout', function () { if (layer !== selected) { layer.setStyle(base); } });
+    layer.on('click', function () {
+      if (selected && selected !== layer) { selected.setStyle(base); }
+      selected = layer;
+      layer.setStyle(picked);
+      info.getContainer().textContent = layer.feature.properties.label;
+      info.getContainer().setAttribute('data-island', layer.feature.properties.id);
+    });
+  });
+})();
+{% endmacro %}
+"""
+    )
+
+    def __init__(self, layer: folium.GeoJson, hint: str):
+        super().__init__()
+        self._name = "IslandInteraction"
+        self.layer = layer
+        self.hint = json.dumps(hint)
+        self.base_style = json.dumps(ISLAND_STYLE)
+        self.hover_style = json.dumps({**ISLAND_STYLE, "weight": 2.5, "color": "#1b1b1b"})
+        self.selected_style = json.dumps(SELECTED_STYLE)
+
+
+MAP_CSS = f"""
+<style>
+.leaflet-container {{ background: {SEA_COLOUR}; font-family: "Source Sans Pro", sans-serif; }}
+.fi-selected {{ background: rgba(255,255,255,0.92); padding: 4px 10px; border-radius: 4px;
+  font-size: 15px; font-weight: 600; box-shadow: 0 1px 4px rgba(0,0,0,0.3); }}
+.fi-tooltip {{ font-size: 14px; font-weight: 600; }}
+</style>
+"""
+
+
+def label_islands(islands: Mapping[str, Any], labels: Mapping[str, str]) -> dict:
+    """Return a copy of the islands FeatureCollection with each feature's label set.
+
+    Properties keep only `id` and `label`: the click sends the feature back to
+    Python, so nothing else needs to travel.
+    """
+    features = []
+    for feature in islands["features"]:
+        island_id = feature["properties"]["id"]
+        features.append(
+            {
+                "type": "Feature",
+                "properties": {"id": island_id, "label": labels.get(island_id, island_id)},
+                "geometry": feature["geometry"],
+            }
+        )
+    return {"type": "FeatureCollection", "features": features}
+
+
+def build_base_map(
+    islands: Mapping[str, Any],
+    context: Mapping[str, Any],
+    labels: Mapping[str, str],
+    attribution: str,
+    hint: str = "Click an island",
+) -> folium.Map:
+    """Build the map that never changes across reruns: context land and the islands.
+
+    `islands` and `context` are GeoJSON FeatureCollections (EPSG:4326); `labels`
+    maps island id to the name shown on hover ("Iturup / Etorofu");
+    `attribution` is trusted text (from the provenance record), shown in the corner.
+    """
+    fmap = OfflineMap(
+        location=DEFAULT_CENTER,
+        zoom_start=DEFAULT_ZOOM,
+        tiles=None,
+        min_zoom=5,
+        max_zoom=13,
+        control_scale=True,
+        prefer_canvas=False,
+    )
+    fmap.get_root().header.add_child(Element(MAP_CSS))
+    folium.GeoJson(
+        context,
+        name="Context land",
+        style_function=lambda _f: CONTEXT_STYLE,
+        interactive=False,
+        attribution=html.escape(attribution),
+        control=False,
+    ).add_to(fmap)
+    islands_layer = folium.GeoJson(
+        label_islands(islands, labels),
+        name="Disputed islands",
+        # The class names let tests and styles find each island's path.
+        style_function=lambda f: {**ISLAND_STYLE, "className": f"fi-island fi-island-{f['properties']['id']}"},
+        control=False,
+    )
+    islands_layer.add_to(fmap)
+    IslandInteraction(islands_layer, hint).add_to(fmap)
+    return fmap
+
+
+def build_selection_layer(islands: Mapping[str, Any], island_id: str | None) -> folium.FeatureGroup:
+    """Build the layer that outlines the selected island (empty when none is)."""
+    group = folium.FeatureGroup(name="Selection", control=False)
+    if island_id is None:
+        return group
+    for feature in islands["features"]:
+        if feature["properties"]["id"] == island_id:
+            folium.GeoJson(
+                {"type": "Feature", "properties": {}, "geometry": feature["geometry"]},
+                style_function=lambda _f: {**SELECTED_STYLE, "fillOpacity": 0.0},
+                interactive=False,
+            ).add_to(group)
+    return group
+
+
+def island_bounds(islands: Mapping[str, Any], island_id: str) -> tuple[tuple[float, float], tuple[float, float]]:
+    """Return ((south, west), (north, east)) of an island, degrees WGS84."""
+    for feature in islands["features"]:
+        if feature["properties"]["id"] == island_id:
+            lons, lats = [], []
+            for polygon in _polygons(feature["geometry"]):
+                for lon, lat in polygon[0]:
+                    lons.append(lon)
+                    lats.append(lat)
+            return (min(lats), min(lons)), (max(lats), max(lons))
+    raise KeyError(island_id)
+
+
+def island_view(islands: Mapping[str, Any], island_id: str | None) -> tuple[tuple[float, float], int]:
+    """Return the ([lat, lon] centre, zoom) that frames an island, or the default view."""
+    if island_id is None:
+        return DEFAULT_CENTER, DEFAULT_ZOOM
+    (south, west), (north, east) = island_bounds(islands, island_id)
+    span = max(north - south, (east - west) * 0.72)  # cos(44°) ≈ 0.72
+    zoom = 9 if span < 0.35 else 8 if span < 1.1 else 7
+    return (round((south + north) / 2, 4), round((west + east) / 2, 4)), zoom
+
+
+def island_id_from_click(value: Mapping[str, Any] | None, known: tuple[str, ...]) -> str | None:
+    """Return the island id that a st_folium click value names, or None."""
+    if not value:
+        return None
+    drawing = value.get("last_active_drawing") or {}
+    island_id = (drawing.get("properties") or {}).get("id")
+    return island_id if island_id in known else None
+
+
+def _polygons(geometry: Mapping[str, Any]) -> list:
+    if geometry["type"] == "Polygon":
+        return [geometry["coordinates"]]
+    if geometry["type"] == "MultiPolygon":
+        return list(geometry["coordinates"])
+    raise ValueError(f"not a polygon geometry: {geometry['type']}")

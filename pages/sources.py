@@ -1,0 +1,32 @@
+"""Sources & method page: where the outlines come from, how content is handled, the bibliography."""
+
+import streamlit as st
+
+from content.method import load_method
+from content.present import format_source
+from geo.describe import provenance_summary
+from ui import state
+from ui.data import get_provenance, require_content
+from ui.text import link, md
+
+content = require_content()
+provenance = get_provenance()
+
+st.title("Sources & method", anchor=False)
+st.markdown(load_method())
+
+st.markdown("### Outlines")
+st.markdown("\n".join(f"- **{md(label)}:** {md(value)}" for label, value in provenance_summary(provenance)))
+with st.expander("The full provenance record of the geometry build"):
+    st.json(provenance, expanded=False)
+
+st.markdown(f"### Bibliography ({len(content.sources)} sources)")
+kinds = sorted({s.kind for s in content.sources.values()})
+chosen = st.multiselect("Kind of source", kinds, key="src_kinds")
+for source in sorted(content.sources.values(), key=lambda s: format_source(s).casefold()):
+    if chosen and source.kind not in chosen:
+        continue
+    line = link(format_source(source), source.url)
+    note = f" — _{md(source.note)}_" if source.note else ""
+    st.markdown(f"- {line} · {md(source.kind)}{note}")
+state.sync_query_params()

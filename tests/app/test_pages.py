@@ -1,0 +1,95 @@
+"""App-level tests: every page runs, the island list opens a panel, bad links fall back."""
+
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from content.load import load_content
+
+CONTENT = load_content()
+PAGES = ["pages/map.py", "pages/timeline.py", "pages/news.py", "pages/sources.py"]
+
+
+def run_app(**query: str) -> AppTest:
+    at = AppTest.from_file("app.py", default_timeout=60)
+    for key, value in query.items():
+        at.query_params[key] = value
+    return at.run()
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_runs_without_exception(page):
+    at = run_app()
+    if page != PAGES[0]:
+        at.switch_page(page).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.title, f"{page} shows no title"
+
+
+def test_map_page_is_default_and_offers_the_island_list():
+    at = run_app()
+    assert at.title[0].value == "Four Islands"
+    picker = at.selectbox(key="island_picker")
+    assert picker.options == [i.names.en for i in CONTENT.islands.values()]
+    assert not [h for h in at.subheader if h.value in {i.names.en for i in CONTENT.islands.values()}]
+
+
+@pytest.mark.parametrize("island_id", list(CONTENT.islands))
+def test_choosing_an_island_in_the_list_shows_its_panel(island_id):
+    at = run_app()
+    at.selectbox(key="island_picker").set_value(island_id).run()
+    assert not at.exception
+    island = CONTENT.islands[island_id]
+    headings = [h.value for h in at.subheader]
+    assert any(island.names.en.replace("/", "\\/") in h or island.names.en in h for h in headings), headings
+    text = " ".join(m.value for m in at.markdown)
+    assert island.names.ja.kanji in text
+    assert island.names.ru.cyrillic in text
+    assert at.query_params["island"] == [island_id] or at.query_params["island"] == island_id
+
+
+@pytest.mark.parametrize("island_id", list(CONTENT.islands))
+def test_link_with_island_opens_its_panel(island_id):
+    at = run_app(island=island_id)
+    assert not at.exception
+    assert at.selectbox(key="island_picker").value == island_id
+    assert not at.warning
+
+
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ({"island": "atlantis"}, "Unknown island 'atlantis'"),
+        ({"island": "<script>"}, "Unknown island"),
+        ({"year": "abc"}, "not a number"),
+        ({"year": "1700"}, "outside"),
+        ({"perspective": "martian"}, "Unknown perspective"),
+    ],
+)
+def test_bad_link_falls_back_with_a_notice(query, expected):
+    at = run_app(**query)
+    assert not at.exception
+    assert any(expected in w.value for w in at.warning), [w.value for w in at.warning]
+    assert at.selectbox(key="island_picker").value is None
+
+
+def test_timeline_filters_by_island():
+    at = run_app()
+    at.switch_page("pages/timeline.py").run()
+    total = len(CONTENT.events)
+    at.multiselect(key="tl_islands").set_value(["habomai"]).run()
+    caption = " ".join(c.value for c in at.caption)
+    shown = len(CONTENT.events_for("habomai"))
+    assert f"Showing {shown} of {total} events" in caption
+    assert shown < total
+
+
+def test_news_search_narrows_the_excerpts():
+    at = run_app()
+    at.switch_page("pages/news.py").run()
+    at.text_input(key="news_query").set_value("Lavrov").run()
+    caption = " ".join(c.value for c in at.caption)
+    assert "Showing" in caption and "excerpts" in caption
+    total = sum(len(a.excerpts) for a in CONTENT.articles)
+    assert f"Showing {total} of" not in caption

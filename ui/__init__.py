@@ -1,0 +1,1 @@
+"""The Streamlit layer: cached loaders, session state, shared render helpers."""

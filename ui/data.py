@@ -1,0 +1,62 @@
+"""Cached loaders: content and geometry are parsed once per process, not per rerun."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import streamlit as st
+
+from ui.text import md
+
+from content.load import Content, ContentError, load_content
+from geo.load import load_boundaries, load_context, load_islands, load_provenance
+
+
+@st.cache_data(show_spinner=False)
+def get_content() -> Content:
+    """Return all content, loaded and checked once.
+
+    FOUR_ISLANDS_CONTENT names another content root (the hostile-content tests use it).
+    """
+    root = os.environ.get("FOUR_ISLANDS_CONTENT")
+    return load_content(Path(root)) if root else load_content()
+
+
+@st.cache_data(show_spinner=False)
+def get_islands() -> dict:
+    """Return the islands FeatureCollection (EPSG:4326)."""
+    return load_islands()
+
+
+@st.cache_data(show_spinner=False)
+def get_context() -> dict:
+    """Return the context-land FeatureCollection (EPSG:4326)."""
+    return load_context()
+
+
+@st.cache_data(show_spinner=False)
+def get_boundaries() -> dict:
+    """Return the boundary-lines FeatureCollection (EPSG:4326)."""
+    return load_boundaries()
+
+
+@st.cache_data(show_spinner=False)
+def get_provenance() -> dict:
+    """Return the geometry build's provenance record."""
+    return load_provenance()
+
+
+def island_labels(content: Content) -> dict[str, str]:
+    """Map island id to its neutral two-name label ("Iturup / Etorofu")."""
+    return {island_id: island.names.en for island_id, island in content.islands.items()}
+
+
+def require_content() -> Content:
+    """Return the content, or show what is wrong with it and stop the page."""
+    try:
+        return get_content()
+    except ContentError as exc:
+        lines = "\n".join(f"- `{p.file}` · `{p.field}`: {md(p.reason)}" for p in exc.problems)
+        st.error(f"The content files have problems, so this page cannot be shown:\n\n{lines}")
+        st.stop()

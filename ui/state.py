@@ -1,0 +1,88 @@
+"""Session-state keys, seeded once from the link, and written back to the link."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from content.models import ISLAND_IDS
+from content.viewstate import ViewState, parse_view
+from geo.mapview import island_id_from_click
+
+ISLAND = "island"
+YEAR = "year"
+PERSPECTIVE = "perspective"
+SCREENSHOT = "screenshot"
+NOTICES = "link_notices"
+SEEDED = "state_seeded"
+MAP = "map"
+
+
+def init_state() -> None:
+    """Seed the session from the query string on the session's first run only."""
+    if st.session_state.get(SEEDED):
+        return
+    view = parse_view(st.query_params.to_dict())
+    st.session_state[ISLAND] = view.island
+    st.session_state[YEAR] = view.year
+    st.session_state[PERSPECTIVE] = view.perspective
+    st.session_state[SCREENSHOT] = view.screenshot
+    st.session_state[NOTICES] = list(view.notices)
+    st.session_state[SEEDED] = True
+
+
+def current_view() -> ViewState:
+    """Return the view the session shows now."""
+    return ViewState(
+        island=st.session_state.get(ISLAND),
+        year=st.session_state.get(YEAR),
+        perspective=st.session_state.get(PERSPECTIVE, "neutral"),
+        screenshot=bool(st.session_state.get(SCREENSHOT)),
+    )
+
+
+def sync_query_params() -> None:
+    """Write the current view into the URL so that the link restores it.
+
+    Query parameters are cleared when the page changes, so every page calls this.
+    """
+    wanted = current_view().to_query()
+    if st.query_params.to_dict() != wanted:
+        st.query_params.from_dict(wanted)
+
+
+def show_notices() -> None:
+    """Show, once, what the link asked for that could not be honoured."""
+    for notice in st.session_state.pop(NOTICES, []):
+        st.warning(notice, icon="⚠️")
+
+
+def select_island(island_id: str | None) -> None:
+    """Make an island the selection (None clears it)."""
+    st.session_state[ISLAND] = island_id
+
+
+ISLAND_PICKER = "island_picker"
+
+
+def _on_pick() -> None:
+    select_island(st.session_state.get(ISLAND_PICKER))
+
+
+def island_picker(labels: dict[str, str]) -> None:
+    """Show the island list: the keyboard's way to select an island.
+
+    The widget has its own key because Streamlit drops a widget's key on pages
+    that do not show it; the selection itself lives under ISLAND.
+    """
+    st.session_state[ISLAND_PICKER] = st.session_state.get(ISLAND)
+    st.selectbox(
+        "Island", options=list(labels), format_func=labels.get, key=ISLAND_PICKER,
+        index=None, placeholder="Choose an island (or click one on the map)", on_change=_on_pick,
+    )
+
+
+def on_map_click() -> None:
+    """Select the island the map reports as clicked (st_folium's on_change)."""
+    clicked = island_id_from_click(st.session_state.get(MAP), ISLAND_IDS)
+    if clicked:
+        select_island(clicked)
