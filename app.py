@@ -6,7 +6,7 @@ from ui.state import init_state
 
 st.set_page_config(
     page_title="Four Islands — the Kuril Islands / Northern Territories dispute",
-    page_icon=":material/map:",
+    page_icon="static/favicon.png",
     layout="wide",
     initial_sidebar_state="expanded",
 )

@@ -36,7 +36,7 @@ Text = Annotated[str, Field(min_length=1)]
 _PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
-def _check_partial_date(value: str) -> str:
+def check_partial_date(value: str) -> str:
     """Accept YYYY, YYYY-MM or YYYY-MM-DD that names a real calendar date."""
     match = _PARTIAL_DATE.match(value)
     if not match:
@@ -49,7 +49,7 @@ def _check_partial_date(value: str) -> str:
     return value
 
 
-PartialDate = Annotated[str, AfterValidator(_check_partial_date)]
+PartialDate = Annotated[str, AfterValidator(check_partial_date)]
 """ISO 8601 date with the precision it is known to: '1945', '1945-08' or '1945-08-28'."""
 
 

@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Mapping
 
-from content.models import ISLAND_IDS
+from content.models import ISLAND_IDS, check_partial_date
 
 PERSPECTIVES: tuple[str, ...] = ("neutral", "japan", "russia")
 FIRST_YEAR = 1855
@@ -28,6 +28,7 @@ class ViewState:
 
     island: str | None = None
     year: int | None = None
+    date: str | None = None  # a PartialDate within `year`, for the map at an event's date
     perspective: str = "neutral"
     screenshot: bool = False
     notices: tuple[str, ...] = field(default=(), compare=False)
@@ -39,6 +40,8 @@ class ViewState:
             query["island"] = self.island
         if self.year is not None:
             query["year"] = str(self.year)
+        if self.date is not None:
+            query["date"] = self.date
         if self.perspective != "neutral":
             query["perspective"] = self.perspective
         if self.screenshot:
@@ -83,6 +86,23 @@ def parse_view(params: Mapping[str, str | list[str]]) -> ViewState:
                 )
                 year = None
 
+    date: str | None = None
+    raw_date = _first(params.get("date"))
+    if raw_date is not None and raw_date.strip():
+        try:
+            date = check_partial_date(raw_date.strip())
+        except ValueError:
+            notices.append(f"Date '{raw_date[:20]}' in the link is not a date (YYYY-MM-DD); ignoring it.")
+        else:
+            if not FIRST_YEAR <= int(date[:4]) <= current_year():
+                notices.append(f"Date {date} in the link is outside {FIRST_YEAR}–{current_year()}; ignoring it.")
+                date = None
+            elif year is not None and int(date[:4]) != year:
+                notices.append(f"Date {date} in the link is not in year {year}; ignoring the date.")
+                date = None
+            else:
+                year = int(date[:4])
+
     perspective = _first(params.get("perspective")) or "neutral"
     perspective = perspective.strip().lower()
     if perspective not in PERSPECTIVES:
@@ -92,4 +112,4 @@ def parse_view(params: Mapping[str, str | list[str]]) -> ViewState:
         perspective = "neutral"
 
     screenshot = (_first(params.get("screenshot")) or "").strip().lower() in ("1", "true", "yes")
-    return ViewState(island, year, perspective, screenshot, tuple(notices))
+    return ViewState(island, year, date, perspective, screenshot, tuple(notices))

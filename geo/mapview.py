@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import html
 import json
+from dataclasses import asdict
 from typing import Any, Mapping
 
 import folium
 from branca.element import Element, MacroElement
 from jinja2 import Template
+
+from geo.view import LINE_STYLES, MapView
 
 # Served by Streamlit's static file serving (server.enableStaticServing): files
 # under static/ are reachable at /app/static/ from the component's frame.
@@ -44,9 +47,11 @@ class OfflineMap(folium.Map):
 class IslandInteraction(MacroElement):
     """In-map behaviour that needs no Streamlit round trip.
 
-    Hover and click highlight the island at once, the clicked island's name shows
-    in a live region, and tooltips are built with textContent so that no content
-    string is ever parsed as HTML.
+    Hover and click restyle the island at once and the clicked island's name
+    shows in a live region. `window.fiApplyView`, called by the view layer on
+    every rerun, recolours islands and context land for a year and perspective,
+    relabels the tooltips and redraws the legend, so the base map never changes.
+    Every content string reaches the page through textContent, never as HTML.
     """
 
     _template = Template(
@@ -55,50 +60,119 @@ class IslandInteraction(MacroElement):
 (function () {
   var map = {{ this._parent.get_name() }};
   var islands = {{ this.layer.get_name() }};
+  var context = {{ this.context.get_name() }};
   var base = {{ this.base_style }};
   var hover = {{ this.hover_style }};
   var picked = {{ this.selected_style }};
-  var selected = null;
-  var info = L.control({position: 'topright'});
-  info.onAdd = function () {
-    var div = L.DomUtil.create('div', 'fi-selected');
-    div.setAttribute('role', 'status');
-    div.setAttribute('aria-live', 'polite');
-    div.textContent = {{ this.hint }};
-    return div;
-  };
-  info.addTo(map);
-  function textTooltip(layer) {
-    var div = document.createElement('div');
-    div.className = 'fi-tooltip';
-    div.textContent = layer.feature.properties.label;
-    return div;
+  var styles = {}, labels = {}, selectedId = null;
+  function styleOf(id) { return styles[id] || base; }
+  function labelOf(layer) { var p = layer.feature.properties; return labels[p.id] || p.label; }
+  function box(position, cls) {
+    var c = L.control({position: position});
+    c.onAdd = function () { var d = L.DomUtil.create('div', cls); L.DomEvent.disableClickPropagation(d); return d; };
+    c.addTo(map);
+    return c.getContainer();
   }
-  islands.eachLayer(function (layer) {
-    layer.bindTooltip(textTooltip, {sticky: true, direction: 'top'});
-    layer.on('mouseover', function () { if (layer !== selected) { layer.setStyle(hover); } });
-    layer.on('mouseout', function () { if (layer !== selected) { layer.setStyle(base); } });
-    layer.on('click', function () {
-      if (selected && selected !== layer) { selected.setStyle(base); }
-      selected = layer;
-      layer.setStyle(picked);
-      info.getContainer().textContent = layer.feature.properties.label;
-      info.getContainer().setAttribute('data-island', layer.feature.properties.id);
+  var viewBox = box('topright', 'fi-view');
+  var info = box('topright', 'fi-selected');
+  info.setAttribute('role', 'status');
+  info.setAttribute('aria-live', 'polite');
+  info.textContent = {{ this.hint }};
+  var legendBox = box('bottomright', 'fi-legend');
+  function paint() {
+    islands.eachLayer(function (layer) {
+      var id = layer.feature.properties.id;
+      layer.setStyle(id === selectedId ? Object.assign({}, styleOf(id), picked) : styleOf(id));
     });
+    context.eachLayer(function (layer) {
+      var s = styles[layer.feature.properties.id];
+      if (s) { layer.setStyle(s); }
+    });
+  }
+  function select(id) {
+    selectedId = id;
+    paint();
+    var name = null;
+    islands.eachLayer(function (layer) { if (layer.feature.properties.id === id) { name = labelOf(layer); } });
+    info.textContent = name || {{ this.hint }};
+    info.setAttribute('data-island', id || '');
+  }
+  function legend(entries) {
+    legendBox.textContent = '';
+    legendBox.style.display = entries.length ? '' : 'none';
+    entries.forEach(function (e) {
+      var row = L.DomUtil.create('div', 'fi-legend-row', legendBox);
+      var sw = L.DomUtil.create('span', 'fi-swatch fi-swatch-' + e.kind, row);
+      if (e.kind === 'fill') {
+        sw.style.background = e.color;
+        sw.style.border = '2px ' + (e.dash ? 'dashed ' : 'solid ') + (e.edge || '#3d3d3d');
+      } else {
+        sw.style.borderTop = '3px ' + (e.dash ? 'dashed ' : 'solid ') + e.color;
+      }
+      L.DomUtil.create('span', 'fi-legend-text', row).textContent = e.label;
+    });
+  }
+  window.fiApplyView = function (v) {
+    styles = v.styles || {};
+    labels = v.labels || {};
+    viewBox.textContent = v.title || '';
+    viewBox.style.display = v.title ? '' : 'none';
+    legend(v.legend || []);
+    select(v.selected === undefined ? selectedId : v.selected);
+  };
+  islands.eachLayer(function (layer) {
+    var id = layer.feature.properties.id;
+    layer.bindTooltip(function (l) {
+      var div = document.createElement('div');
+      div.className = 'fi-tooltip';
+      div.textContent = labelOf(l);
+      return div;
+    }, {sticky: true, direction: 'top'});
+    layer.on('mouseover', function () {
+      if (id !== selectedId) { layer.setStyle(Object.assign({}, styleOf(id), hover)); }
+    });
+    layer.on('mouseout', function () {
+      if (id !== selectedId) { layer.setStyle(styleOf(id)); }
+    });
+    layer.on('click', function () { select(id); });
   });
+  window.fiApplyView({styles: {}, labels: {}, legend: [], title: ''});
 })();
 {% endmacro %}
 """
     )
 
-    def __init__(self, layer: folium.GeoJson, hint: str):
+    def __init__(self, layer: folium.GeoJson, context: folium.GeoJson, hint: str):
         super().__init__()
         self._name = "IslandInteraction"
         self.layer = layer
-        self.hint = json.dumps(hint)
-        self.base_style = json.dumps(ISLAND_STYLE)
-        self.hover_style = json.dumps({**ISLAND_STYLE, "weight": 2.5, "color": "#1b1b1b"})
-        self.selected_style = json.dumps(SELECTED_STYLE)
+        self.context = context
+        self.hint = _js(hint)
+        self.base_style = _js(ISLAND_STYLE)
+        self.hover_style = _js({"weight": 2.8, "color": "#1b1b1b"})
+        self.selected_style = _js({"weight": 3.5, "color": "#1b1b1b", "fillOpacity": 0.95})
+
+
+class ApplyView(MacroElement):
+    """Call window.fiApplyView with this rerun's styles, labels, legend and selection."""
+
+    _template = Template(
+        """
+{% macro script(this, kwargs) %}
+if (window.fiApplyView) { window.fiApplyView({{ this.payload }}); }
+{% endmacro %}
+"""
+    )
+
+    def __init__(self, payload: dict):
+        super().__init__()
+        self._name = "ApplyView"
+        self.payload = _js(payload)
+
+
+def _js(value: object) -> str:
+    """Encode a value as a JavaScript literal that is also safe inside an HTML script tag."""
+    return json.dumps(value, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e")
 
 
 MAP_CSS = f"""
@@ -107,6 +181,12 @@ MAP_CSS = f"""
 .fi-selected {{ background: rgba(255,255,255,0.92); padding: 4px 10px; border-radius: 4px;
   font-size: 15px; font-weight: 600; box-shadow: 0 1px 4px rgba(0,0,0,0.3); }}
 .fi-tooltip {{ font-size: 14px; font-weight: 600; }}
+.fi-view {{ background: rgba(255,255,255,0.92); padding: 3px 8px; border-radius: 4px; font-size: 13px; }}
+.fi-legend {{ background: rgba(255,255,255,0.94); padding: 6px 8px; border-radius: 4px; font-size: 12px;
+  max-width: 260px; line-height: 1.3; box-shadow: 0 1px 4px rgba(0,0,0,0.3); }}
+.fi-legend-row {{ display: flex; align-items: center; gap: 6px; margin: 2px 0; }}
+.fi-swatch {{ flex: 0 0 22px; height: 12px; box-sizing: border-box; }}
+.fi-swatch-line {{ height: 0; }}
 </style>
 """
 
@@ -153,14 +233,15 @@ def build_base_map(
         prefer_canvas=False,
     )
     fmap.get_root().header.add_child(Element(MAP_CSS))
-    folium.GeoJson(
+    context_layer = folium.GeoJson(
         context,
         name="Context land",
         style_function=lambda _f: CONTEXT_STYLE,
         interactive=False,
         attribution=html.escape(attribution),
         control=False,
-    ).add_to(fmap)
+    )
+    context_layer.add_to(fmap)
     islands_layer = folium.GeoJson(
         label_islands(islands, labels),
         name="Disputed islands",
@@ -169,22 +250,33 @@ def build_base_map(
         control=False,
     )
     islands_layer.add_to(fmap)
-    IslandInteraction(islands_layer, hint).add_to(fmap)
+    IslandInteraction(islands_layer, context_layer, hint).add_to(fmap)
     return fmap
 
 
-def build_selection_layer(islands: Mapping[str, Any], island_id: str | None) -> folium.FeatureGroup:
-    """Build the layer that outlines the selected island (empty when none is)."""
-    group = folium.FeatureGroup(name="Selection", control=False)
-    if island_id is None:
-        return group
-    for feature in islands["features"]:
-        if feature["properties"]["id"] == island_id:
+def build_view_layer(
+    view: "MapView | None",
+    labels: Mapping[str, str],
+    selected: str | None,
+    title: str = "",
+) -> folium.FeatureGroup:
+    """Build the layer of everything that changes per rerun: lines, colours, labels, selection.
+
+    Passed to st_folium as feature_group_to_add, so the base map stays identical.
+    With `view` None the map shows its base colours and no lines or legend.
+    """
+    group = folium.FeatureGroup(name="View", control=False)
+    payload: dict[str, Any] = {"labels": dict(labels), "selected": selected, "title": title}
+    if view is not None:
+        payload["styles"] = view.styles
+        payload["legend"] = [asdict(e) for e in view.legend]
+        for line in view.lines:
+            style = LINE_STYLES[line["properties"]["style"]]
             folium.GeoJson(
-                {"type": "Feature", "properties": {}, "geometry": feature["geometry"]},
-                style_function=lambda _f: {**SELECTED_STYLE, "fillOpacity": 0.0},
-                interactive=False,
+                line, style_function=lambda _f, s=style: {**s, "opacity": 0.95},
+                interactive=False, control=False,
             ).add_to(group)
+    ApplyView(payload).add_to(group)
     return group
 
 

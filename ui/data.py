@@ -10,6 +10,8 @@ import streamlit as st
 from ui.text import md
 
 from content.load import Content, ContentError, load_content
+from content.control import control_at
+from geo.view import MapView, build_view
 from geo.load import load_boundaries, load_context, load_islands, load_provenance
 
 
@@ -60,3 +62,10 @@ def require_content() -> Content:
         lines = "\n".join(f"- `{p.file}` · `{p.field}`: {md(p.reason)}" for p in exc.problems)
         st.error(f"The content files have problems, so this page cannot be shown:\n\n{lines}")
         st.stop()
+
+
+@st.cache_data(show_spinner=False)
+def get_map_view(when: str, perspective: str) -> MapView:
+    """Return the map's fills, lines and legend at a year or date ('1945', '1945-09-01')."""
+    control = control_at(get_content().events, when)
+    return build_view(control, int(when[:4]), perspective, get_boundaries())

@@ -10,6 +10,7 @@ from geo.mapview import island_id_from_click
 
 ISLAND = "island"
 YEAR = "year"
+DATE = "date"
 PERSPECTIVE = "perspective"
 SCREENSHOT = "screenshot"
 NOTICES = "link_notices"
@@ -24,6 +25,7 @@ def init_state() -> None:
     view = parse_view(st.query_params.to_dict())
     st.session_state[ISLAND] = view.island
     st.session_state[YEAR] = view.year
+    st.session_state[DATE] = view.date
     st.session_state[PERSPECTIVE] = view.perspective
     st.session_state[SCREENSHOT] = view.screenshot
     st.session_state[NOTICES] = list(view.notices)
@@ -35,6 +37,7 @@ def current_view() -> ViewState:
     return ViewState(
         island=st.session_state.get(ISLAND),
         year=st.session_state.get(YEAR),
+        date=st.session_state.get(DATE),
         perspective=st.session_state.get(PERSPECTIVE, "neutral"),
         screenshot=bool(st.session_state.get(SCREENSHOT)),
     )

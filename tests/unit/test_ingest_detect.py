@@ -55,7 +55,7 @@ SEED_FACTS = {
 }
 
 
-@pytest.mark.skipif(not SEEDS.is_dir(), reason="seed articles not found at ../shared/seeds")
+@pytest.mark.skipif(not SEEDS.is_dir(), reason=SEEDS_MISSING)
 @pytest.mark.parametrize("seed", SEED_NAMES)
 def test_seed_facts(seed: str) -> None:
     draft = build_draft(seed_text(seed), seed)
@@ -65,7 +65,7 @@ def test_seed_facts(seed: str) -> None:
 
 def test_date_basis_names_the_dateline() -> None:
     if not SEEDS.is_dir():
-        pytest.skip("seed articles not found at ../shared/seeds")
+        pytest.skip(SEEDS_MISSING)
     draft = build_draft(seed_text(S0), S0)
     assert draft.date.basis == "dateline in text: '4 Feb, 2022 07:43'"
     draft = build_draft(seed_text(S1), S1, date="2022-11-11")

@@ -1,0 +1,63 @@
+"""The map's year and perspective controls, bound to the session's view state."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from content.perspective import PERSPECTIVE_NOTES, PERSPECTIVE_TITLES
+from content.viewstate import FIRST_YEAR, KEY_YEARS, current_year
+from ui import state
+
+YEAR_SLIDER = "year_slider"
+YEAR_PILLS = "year_pills"
+PERSPECTIVE_PICKER = "perspective_picker"
+TODAY = "Today"
+
+
+def shown_year() -> int:
+    """Return the year the map shows (today when none is chosen)."""
+    return st.session_state.get(state.YEAR) or current_year()
+
+
+def set_year(year: int | None, date: str | None = None) -> None:
+    """Show the map at a year (None: today), or at a date within it."""
+    st.session_state[state.YEAR] = None if year is None or year == current_year() else year
+    st.session_state[state.DATE] = date
+
+
+def _on_slider() -> None:
+    set_year(st.session_state[YEAR_SLIDER])
+
+
+def _on_pills() -> None:
+    choice = st.session_state.get(YEAR_PILLS)
+    if choice is not None:
+        set_year(None if choice == TODAY else int(choice))
+
+
+def _on_perspective() -> None:
+    st.session_state[state.PERSPECTIVE] = st.session_state.get(PERSPECTIVE_PICKER) or "neutral"
+
+
+def render_year_control() -> int:
+    """Show the year slider and the key-year buttons; return the year shown."""
+    year = shown_year()
+    st.session_state[YEAR_SLIDER] = year
+    key_options = [str(y) for y in KEY_YEARS] + [TODAY]
+    st.session_state[YEAR_PILLS] = TODAY if st.session_state.get(state.YEAR) is None else (
+        str(year) if str(year) in key_options else None)
+    st.slider("Year", FIRST_YEAR, current_year(), key=YEAR_SLIDER, on_change=_on_slider,
+              help="Who administered each island in that year, and the boundary lines then in force.")
+    st.pills("Key years", key_options, key=YEAR_PILLS, on_change=_on_pills, label_visibility="collapsed")
+    return year
+
+
+def render_perspective_control() -> str:
+    """Show the perspective switch; return the perspective shown."""
+    perspective = st.session_state.get(state.PERSPECTIVE, "neutral")
+    st.session_state[PERSPECTIVE_PICKER] = perspective
+    st.segmented_control(
+        "Perspective", list(PERSPECTIVE_TITLES), format_func=PERSPECTIVE_TITLES.get,
+        key=PERSPECTIVE_PICKER, on_change=_on_perspective, help=PERSPECTIVE_NOTES[perspective],
+    )
+    return perspective
