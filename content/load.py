@@ -5,6 +5,7 @@ Files (paths relative to the content root):
     history/*.yaml      each a YAML list of Event
     news/<id>.yaml      one Article each; the file name is the article id
     sources/*.yaml      each a YAML list of Source; ids unique across all files
+    tour.yaml           a YAML list of TourStop, in the order shown; optional
 
 Every problem found in any file is collected, then raised together as one
 ContentError whose lines read ``file: field: reason``.
@@ -28,12 +29,14 @@ from content.models import (
     Figure,
     Island,
     Source,
+    TourStop,
     date_sort_key,
 )
 
 CONTENT_DIR = Path(__file__).resolve().parent
 REPO_DIR = CONTENT_DIR.parent
 DEFAULT_SEEDS_DIR = (REPO_DIR / ".." / "shared" / "seeds").resolve()
+TOUR_FILE = "tour.yaml"  # at the content root
 
 # Kinds of event that can hand a territory from one administration to another.
 CONTROL_KINDS: frozenset[str] = frozenset({"treaty", "military", "administrative"})
@@ -70,6 +73,7 @@ class Content:
     events: tuple[Event, ...]  # by date, then id
     articles: tuple[Article, ...]  # by date, then id
     sources: dict[str, Source]
+    tour: tuple[TourStop, ...] = ()  # in file order; empty if there is no tour file
     _events_by_id: dict[str, Event] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -319,7 +323,10 @@ def check_file(path: Path, root: Path = CONTENT_DIR) -> list[Problem]:
     """Validate one content file on its own (syntax, fields, file name); no cross-checks."""
     path = Path(path)
     rel = _rel(Path(root), path)
-    model, what, single = FOLDERS[path.parent.name]
+    if rel == TOUR_FILE:
+        model, what, single = TourStop, "tour stops", False
+    else:
+        model, what, single = FOLDERS[path.parent.name]
     problems: list[Problem] = []
     if single:
         _load_one(path, rel, model, what, problems)
@@ -390,6 +397,12 @@ def load_content(root: Path = CONTENT_DIR, seeds_dir: Path | None | object = _US
         if article is not None:
             articles.append((rel, article))
 
+    # Tour: one optional list, kept in file order.
+    tour: list[tuple[str, TourStop]] = []
+    tour_path = root / TOUR_FILE
+    if tour_path.exists():
+        tour = _load_list(tour_path, TOUR_FILE, TourStop, "tour stops", problems)
+
     # Cross-checks.
     def check_sources(model: BaseModel, rel: str, prefix: str) -> None:
         for where, source_id in _source_refs(model, prefix):
@@ -413,6 +426,21 @@ def load_content(root: Path = CONTENT_DIR, seeds_dir: Path | None | object = _US
         check_sources(article, rel, "")
         _check_excerpts(article, rel, seeds, set(event_owner), excerpt_owner, seed_cache, problems)
 
+    stop_at: dict[str, str] = {}
+    for prefix, stop in tour:
+        check_sources(stop, TOUR_FILE, prefix)
+        if stop.id in stop_at:
+            problems.append(Problem(TOUR_FILE, f"{prefix}.id",
+                                    f"duplicate tour stop id '{stop.id}' (first at {stop_at[stop.id]})"))
+        else:
+            stop_at[stop.id] = prefix
+        for j, event_id in enumerate(stop.events):
+            if event_id not in event_owner:
+                problems.append(Problem(TOUR_FILE, f"{prefix}.events[{j}]", f"unknown event id '{event_id}'"))
+        if stop.date is not None and date_sort_key(stop.date)[0] != stop.year:
+            problems.append(Problem(TOUR_FILE, f"{prefix}.date",
+                                    f"date {stop.date} is not in the stop's year {stop.year}"))
+
     if problems:
         raise ContentError(problems)
 
@@ -421,4 +449,5 @@ def load_content(root: Path = CONTENT_DIR, seeds_dir: Path | None | object = _US
         events=tuple(sorted((e for _, _, e in events), key=lambda e: (date_sort_key(e.date), e.id))),
         articles=tuple(sorted((a for _, a in articles), key=lambda a: (date_sort_key(a.date), a.id))),
         sources=dict(sorted(sources.items())),
+        tour=tuple(stop for _, stop in tour),
     )

@@ -229,4 +229,20 @@ class Article(Model):
     excerpts: list[Excerpt] = Field(min_length=1)
 
 
-ContentItem = Union[Island, Event, Article, Source]
+class TourStop(Model):
+    """One stop of the classroom tour: where the map goes, what to say, what to ask."""
+
+    id: Slug
+    title: Text
+    year: int = Field(ge=1855, le=2100)
+    date: PartialDate | None = None  # the map at this date within `year`, if given
+    island: IslandId | None = None  # the island the map frames and opens, if any
+    zoom: int | None = Field(default=None, ge=5, le=12)  # None: the island's own framing
+    perspective: Literal["neutral", "japan", "russia"] = "neutral"
+    text: Text  # short, neutral, 60-120 words
+    question: Text  # a question for discussion
+    events: list[Slug] = []
+    sources: list[Slug] = Field(min_length=1)
+
+
+ContentItem = Union[Island, Event, Article, Source, TourStop]

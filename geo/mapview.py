@@ -65,6 +65,10 @@ class IslandInteraction(MacroElement):
   var hover = {{ this.hover_style }};
   var picked = {{ this.selected_style }};
   var styles = {}, labels = {}, selectedId = null;
+  // Leaflet focuses the map on mousedown for keyboard panning; in an iframe that
+  // scrolls the parent page mid-click, so the click lands elsewhere. Focus without scrolling.
+  var container = map.getContainer();
+  container.focus = function () { HTMLElement.prototype.focus.call(container, {preventScroll: true}); };
   function styleOf(id) { return styles[id] || base; }
   function labelOf(layer) { var p = layer.feature.properties; return labels[p.id] || p.label; }
   function box(position, cls) {
@@ -181,6 +185,7 @@ MAP_CSS = f"""
 .fi-selected {{ background: rgba(255,255,255,0.92); padding: 4px 10px; border-radius: 4px;
   font-size: 15px; font-weight: 600; box-shadow: 0 1px 4px rgba(0,0,0,0.3); }}
 .fi-tooltip {{ font-size: 14px; font-weight: 600; }}
+path.leaflet-interactive:focus {{ outline: none; }}
 .fi-view {{ background: rgba(255,255,255,0.92); padding: 3px 8px; border-radius: 4px; font-size: 13px; }}
 .fi-legend {{ background: rgba(255,255,255,0.94); padding: 6px 8px; border-radius: 4px; font-size: 12px;
   max-width: 260px; line-height: 1.3; box-shadow: 0 1px 4px rgba(0,0,0,0.3); }}

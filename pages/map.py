@@ -22,13 +22,12 @@ st.caption("Iturup / Etorofu · Kunashir / Kunashiri · Shikotan · Habomai — 
            "administered by Russia since 1945, claimed by Japan.")
 state.show_notices()
 
-perspective = controls.render_perspective_control()
-year = controls.render_year_control()
-when = st.session_state.get(state.DATE) or str(year)
-view = get_map_view(when, perspective)
-
 map_col, panel_col = st.columns([3, 2], gap="medium")
 with panel_col:
+    perspective = controls.render_perspective_control()
+    year = controls.render_year_control()
+    when = st.session_state.get(state.DATE) or str(year)
+    view = get_map_view(when, perspective)
     state.island_picker(island_labels(content))
     selected = st.session_state.get(state.ISLAND)
 with map_col:

@@ -56,8 +56,8 @@ def render_perspective_control() -> str:
     """Show the perspective switch; return the perspective shown."""
     perspective = st.session_state.get(state.PERSPECTIVE, "neutral")
     st.session_state[PERSPECTIVE_PICKER] = perspective
-    st.segmented_control(
-        "Perspective", list(PERSPECTIVE_TITLES), format_func=PERSPECTIVE_TITLES.get,
+    st.radio(
+        "Perspective", list(PERSPECTIVE_TITLES), format_func=PERSPECTIVE_TITLES.get, horizontal=True,
         key=PERSPECTIVE_PICKER, on_change=_on_perspective, help=PERSPECTIVE_NOTES[perspective],
     )
     return perspective

@@ -9,14 +9,14 @@ from typing import Sequence, TextIO
 
 from content.ingest.draft import DRAFTS_DIR, NEWS_DIR, Draft, build_draft, existing_excerpt_ids, write_draft
 from content.ingest.read import IngestError, read_article
-from content.models import _check_partial_date
+from content.models import check_partial_date
 
 PREVIEW_CHARS = 50
 
 
 def _date(value: str) -> str:
     try:
-        return _check_partial_date(value)
+        return check_partial_date(value)
     except ValueError as exc:
         raise argparse.ArgumentTypeError(str(exc)) from None
 

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from content.load import load_content
+
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
 
 CONTENT = load_content()
 PAGES = ["pages/map.py", "pages/timeline.py", "pages/news.py", "pages/sources.py"]
 
 
 def run_app(**query: str) -> AppTest:
-    at = AppTest.from_file("app.py", default_timeout=60)
+    at = AppTest.from_file(APP, default_timeout=60)
     for key, value in query.items():
         at.query_params[key] = value
     return at.run()
