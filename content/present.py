@@ -92,6 +92,24 @@ def cite_excerpt(article: Article, excerpt: Excerpt) -> str:
     return text
 
 
+ATLAS = "Four Islands: an atlas of the Kuril Islands / Northern Territories dispute"
+
+
+def cite_event(event: Event, sources: list[Source], accessed: dt.date) -> str:
+    """Return a ready-to-paste citation of a history event with its sources."""
+    refs = "; ".join(cite_source(s) for s in sources)
+    return (
+        f'{ATLAS}. "{event.title}" ({format_span(event.date, event.end_date)}). '
+        f"Accessed {accessed.isoformat()}. Sources: {refs}"
+    )
+
+
+def cite_island(island: Island, sources: list[Source], accessed: dt.date) -> str:
+    """Return a ready-to-paste citation of an island's panel with its sources."""
+    refs = "; ".join(cite_source(s) for s in sources)
+    return f'{ATLAS}. "{island.names.en}". Accessed {accessed.isoformat()}. Sources: {refs}'
+
+
 @dataclass(frozen=True)
 class Line:
     """One labelled fact of a panel, with the ids of the sources behind it."""

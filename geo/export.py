@@ -63,6 +63,8 @@ HALO = "#ffffff"
 # near the four islands ([lon, lat]); drawn only when that point is inside the map.
 CONTEXT_LABELS = {"hokkaido": ("Hokkaido", (144.93, 43.58))}
 
+ELONGATED = 2.5  # length / width of an island whose label may overhang its ends
+
 WGS84_A_KM = 6378.137
 WGS84_E2 = 0.00669437999014
 NICE_KM = (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000)
@@ -246,12 +248,13 @@ class _Layout:
     source_top: float
 
 
-def _layout(bounds: Bounds, view: MapView, title: str, caption: str, source_line: str) -> _Layout:
+def _layout(bounds: Bounds, view: MapView, title: str, caption: str, source_line: str,
+            fig_width: float = FIG_WIDTH_IN) -> _Layout:
     """Place the blocks top to bottom, in inches: title, caption, map, legend, source line."""
     (south, west), (north, east) = bounds
-    inner = FIG_WIDTH_IN - 2 * MARGIN_IN
+    inner = fig_width - 2 * MARGIN_IN
     y = 0.35
-    title_lines = _wrap(title, TITLE_PT, inner)
+    title_lines = _wrap(title, TITLE_PT, inner) if title else []
     y += len(title_lines) * TITLE_PT * 1.25 / 72
     caption_lines = _wrap(caption, CAPTION_PT, inner) if caption else []
     y += len(caption_lines) * CAPTION_PT * 1.3 / 72 + 0.15
@@ -277,7 +280,7 @@ def _layout(bounds: Bounds, view: MapView, title: str, caption: str, source_line
     y = source_top + len(source_lines) * SOURCE_PT * 1.35 / 72 + 0.3
     height = round(y, 2)
     map_box = (MARGIN_IN, height - map_top - map_h, inner, map_h)
-    return _Layout(FIG_WIDTH_IN, height, map_box, title_lines, caption_lines, rows, legend_top,
+    return _Layout(fig_width, height, map_box, title_lines, caption_lines, rows, legend_top,
                    source_lines, source_top)
 
 
@@ -317,19 +320,57 @@ def _label_placement(feature: Mapping[str, Any], text: str, size: float, weight:
     _, _, vt = np.linalg.svd(pts - centre, full_matrices=False)
     axis = vt[0] if vt[0][0] >= 0 else -vt[0]
     along = (pts - centre) @ axis
+    across = (pts - centre) @ np.array([-axis[1], axis[0]])
     length = float(along.max() - along.min())
+    elongation = length / max(float(across.max() - across.min()), 1e-9)
     label_w = text_width_pt(text, size, weight) / 72
-    if length >= 1.1 * label_w:
+    # Along the island if it is long enough; a long, narrow island takes a label that overhangs it.
+    if length >= 1.1 * label_w or (elongation >= ELONGATED and length >= 0.6 * label_w):
         mid = centre + axis * (along.max() + along.min()) / 2
         angle = math.degrees(math.atan2(axis[1], axis[0]))
         return {"x": mid[0] / sx, "y": mid[1] / sy, "rotation": angle, "ha": "center", "va": "center"}
     (south, west), (north, east) = feature_bounds(feature)
     (b_south, b_west), (b_north, b_east) = bounds
-    gap = 0.12 / sx
+    w, h = label_w / sx, size * 1.3 / 72 / sy  # label size, degrees
+    gap_x, gap_y = 0.12 / sx, 0.08 / sy
     lat = (south + north) / 2 - 0.25 * (north - south)
-    if east + gap + label_w / sx < b_east:
-        return {"x": east + gap, "y": lat, "rotation": 0.0, "ha": "left", "va": "center"}
-    return {"x": west - gap, "y": lat, "rotation": 0.0, "ha": "right", "va": "center"}
+    lon = (west + east) / 2
+    candidates = [  # (x, y, ha, va, box as x0, y0, x1, y1): east (seaward here), west, below, above
+        (east + gap_x, lat, "left", "center", (east + gap_x, lat - h / 2, east + gap_x + w, lat + h / 2)),
+        (west - gap_x, lat, "right", "center", (west - gap_x - w, lat - h / 2, west - gap_x, lat + h / 2)),
+        (lon, south - gap_y, "center", "top", (lon - w / 2, south - gap_y - h, lon + w / 2, south - gap_y)),
+        (lon, north + gap_y, "center", "bottom", (lon - w / 2, north + gap_y, lon + w / 2, north + gap_y + h)),
+    ]
+    reserved = _reserved_boxes(bounds)
+    for x, y, ha, va, box in candidates:
+        inside = b_west <= box[0] and box[2] <= b_east and b_south <= box[1] and box[3] <= b_north
+        if inside and not any(_overlap(box, r) for r in reserved):
+            return {"x": x, "y": y, "rotation": 0.0, "ha": ha, "va": va}
+    x, y, ha, va, _ = candidates[0]
+    return {"x": x, "y": y, "rotation": 0.0, "ha": ha, "va": va}
+
+
+def _overlap(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def _reserved_boxes(bounds: Bounds) -> list[tuple[float, float, float, float]]:
+    """Return the scale bar's and north arrow's boxes (x0, y0, x1, y1 in lon/lat), kept free of labels."""
+    (south, west), (north, east) = bounds
+    dlon, dlat = east - west, north - south
+    left, right, _ = _scale_bar_span(bounds)
+    scale = (left - 0.03 * dlon, south + 0.025 * dlat, right + 0.045 * dlon, south + 0.11 * dlat)
+    arrow = (west + 0.018 * dlon, south + 0.86 * dlat, west + 0.068 * dlon, south + 0.985 * dlat)
+    return [scale, arrow]
+
+
+def _scale_bar_span(bounds: Bounds) -> tuple[float, float, int]:
+    """Return the scale bar's left and right ends (longitude) and its length in km."""
+    (south, west), (north, east) = bounds
+    per_deg = km_per_degree_lon((south + north) / 2)
+    km = _scale_length_km((east - west) * per_deg)
+    right = east - 0.06 * (east - west)
+    return right - km / per_deg, right, km
 
 
 def _scale_length_km(map_km: float) -> int:
@@ -343,15 +384,13 @@ def _draw_scale_bar(ax: Any, bounds: Bounds) -> None:
     (south, west), (north, east) = bounds
     dlon, dlat = east - west, north - south
     mid = (south + north) / 2
-    per_deg = km_per_degree_lon(mid)
-    km = _scale_length_km(dlon * per_deg)
-    length = km / per_deg
-    right = east - 0.06 * dlon
-    left = right - length
+    left, right, km = _scale_bar_span(bounds)
+    length = right - left
     base = south + 0.06 * dlat
     bar_h = 0.011 * dlat
+    x0, y0, x1, y1 = _reserved_boxes(bounds)[0]
     ax.add_patch(FancyBboxPatch(
-        (left - 0.03 * dlon, south + 0.025 * dlat), length + 0.075 * dlon, 0.085 * dlat,
+        (x0, y0), x1 - x0, y1 - y0,
         boxstyle="round,pad=0,rounding_size=0.01", facecolor=(1, 1, 1, 0.85), edgecolor="none",
         mutation_aspect=dlat / dlon, gid="scale-bar-box", zorder=20,
     ))
@@ -406,21 +445,25 @@ def build_figure(
     selected: str | None = None,
     bounds: Bounds | None = None,
     width_px: int = 2400,
+    layout_width_in: float = FIG_WIDTH_IN,
 ) -> Figure:
     """Build the export's matplotlib Figure (not drawn); render_map saves it as PNG or SVG.
 
-    Axes data coordinates are [lon, lat], WGS84. The figure is FIG_WIDTH_IN wide at a dpi of
-    width_px / FIG_WIDTH_IN; its height follows from the map's extent and the legend.
+    Axes data coordinates are [lon, lat], WGS84. The figure is layout_width_in wide (type sizes
+    are fixed in points, so a narrower layout has relatively larger type: 8 in suits a printed
+    handout) at a dpi of width_px / layout_width_in; its height follows from the extent and legend.
     """
     view = boundaries_view
     _check(None, islands, view, selected, width_px)
     frame = frame_bounds(islands, selected, bounds)
     (south, west), (north, east) = frame
-    layout = _layout(frame, view, title, caption, source_line)
+    if not 6.0 <= layout_width_in <= 24.0:
+        raise ValueError(f"layout_width_in must be between 6 and 24 inches; got {layout_width_in}")
+    layout = _layout(frame, view, title, caption, source_line, layout_width_in)
     families = list(font_families())
 
     with matplotlib.rc_context(_SAVE_RC):
-        fig = Figure(figsize=(layout.width, layout.height), dpi=width_px / FIG_WIDTH_IN, facecolor="white")
+        fig = Figure(figsize=(layout.width, layout.height), dpi=width_px / layout.width, facecolor="white")
         left, bottom, width, height = layout.map_box
         W, H = layout.width, layout.height
         ax = fig.add_axes((left / W, bottom / H, width / W, height / H), gid="map")
@@ -537,6 +580,7 @@ def render_map(
     selected: str | None = None,
     bounds: Bounds | None = None,
     width_px: int = 2400,
+    layout_width_in: float = FIG_WIDTH_IN,
 ) -> bytes:
     """Render the map as PNG (width_px wide) or SVG bytes; the same inputs give the same bytes.
 
@@ -544,17 +588,18 @@ def render_map(
     MapView the interactive map shows (fills, lines, legend). `labels`: island id -> name in
     the perspective. `bounds`: ((south, west), (north, east)) in degrees, or None for the
     selected island padded, or the four islands with the Nemuro peninsula and Urup's tip.
-    A multi-line title, caption or source line is wrapped to the width; text is never
-    parsed as mathtext or markup.
+    A long title, caption or source line is wrapped to the width (an empty title is left out);
+    text is never parsed as mathtext or markup.
     """
     _check(fmt, islands, boundaries_view, selected, width_px)
     fig = build_figure(
         islands=islands, context=context, boundaries_view=boundaries_view, labels=labels, title=title,
         caption=caption, source_line=source_line, selected=selected, bounds=bounds, width_px=width_px,
+        layout_width_in=layout_width_in,
     )
     buf = io.BytesIO()
     extra: dict[str, Any] = {"metadata": {"Date": None}} if fmt == "svg" else {
         "metadata": {"Software": None}, "pil_kwargs": {"compress_level": PNG_COMPRESS_LEVEL}}
     with matplotlib.rc_context(_SAVE_RC):
-        fig.savefig(buf, format=fmt, dpi=width_px / FIG_WIDTH_IN, facecolor="white", **extra)
+        fig.savefig(buf, format=fmt, dpi=fig.dpi, facecolor="white", **extra)
     return buf.getvalue()

@@ -157,6 +157,33 @@ class IslandInteraction(MacroElement):
         self.selected_style = _js({"weight": 3.5, "color": "#1b1b1b", "fillOpacity": 0.95})
 
 
+class NorthArrow(MacroElement):
+    """A north arrow in the map's corner (the map is always north-up in Web Mercator)."""
+
+    _template = Template(
+        """
+{% macro script(this, kwargs) %}
+(function () {
+  var arrow = L.control({position: 'bottomleft'});
+  arrow.onAdd = function () {
+    var div = L.DomUtil.create('div', 'fi-north');
+    div.setAttribute('aria-label', 'North is up');
+    div.innerHTML = '<svg width="28" height="40" viewBox="0 0 28 40" role="img"><title>North</title>'
+      + '<polygon points="14,2 24,28 14,22 4,28" fill="#1b1b1b"/>'
+      + '<text x="14" y="39" text-anchor="middle" font-size="12" font-weight="700" font-family="sans-serif">N</text></svg>';
+    return div;
+  };
+  arrow.addTo({{ this._parent.get_name() }});
+})();
+{% endmacro %}
+"""
+    )
+
+    def __init__(self):
+        super().__init__()
+        self._name = "NorthArrow"
+
+
 class ApplyView(MacroElement):
     """Call window.fiApplyView with this rerun's styles, labels, legend and selection."""
 
@@ -186,6 +213,7 @@ MAP_CSS = f"""
   font-size: 15px; font-weight: 600; box-shadow: 0 1px 4px rgba(0,0,0,0.3); }}
 .fi-tooltip {{ font-size: 14px; font-weight: 600; }}
 path.leaflet-interactive:focus {{ outline: none; }}
+.fi-north {{ background: rgba(255,255,255,0.85); border-radius: 4px; padding: 2px 4px 0; }}
 .fi-view {{ background: rgba(255,255,255,0.92); padding: 3px 8px; border-radius: 4px; font-size: 13px; }}
 .fi-legend {{ background: rgba(255,255,255,0.94); padding: 6px 8px; border-radius: 4px; font-size: 12px;
   max-width: 260px; line-height: 1.3; box-shadow: 0 1px 4px rgba(0,0,0,0.3); }}
@@ -256,6 +284,7 @@ def build_base_map(
     )
     islands_layer.add_to(fmap)
     IslandInteraction(islands_layer, context_layer, hint).add_to(fmap)
+    NorthArrow().add_to(fmap)
     return fmap
 
 

@@ -121,6 +121,8 @@ def build_view(
         add_legend(LegendEntry("fill", PALETTE["unsettled"], "Status undetermined, as Japan holds"))
     for feature_id, group in context_groups.items():
         styles[feature_id] = _fill(group, False)
+    if "japan" in context_groups.values() and not any(e.label == "Japan" for e in legend):
+        add_legend(LegendEntry("fill", PALETTE["japan"], "Japan"))
     if "shared" in context_groups.values():
         add_legend(LegendEntry("fill", PALETTE["shared"], "Sakhalin: unpartitioned, open to both (1855 treaty)"))
     if "russia" in context_groups.values():

@@ -28,7 +28,7 @@ total = sum(len(a.excerpts) for a in content.articles)
 st.caption(f"Showing {len(found)} of {total} excerpts from {len(content.articles)} articles.")
 notes = SourceNotes(content)
 for article, excerpt in found:
-    render_excerpt(article, excerpt, content, notes)
+    render_excerpt(article, excerpt, notes)
 if not found:
     st.info("No excerpt matches these filters.")
 if notes.order:

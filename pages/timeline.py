@@ -1,13 +1,17 @@
 """Timeline page: every event of the dispute, filterable by island, kind, period and text."""
 
+from datetime import date
+
 import streamlit as st
 
 from content.filters import filter_events, year_range
 from content.models import EventKind
+from content.present import cite_event
 from ui import state
-from ui.data import require_content, island_labels
-from ui.panel import SourceNotes, render_event, render_excerpt
+from ui.data import island_labels, require_content
+from ui.panel import SourceNotes, event_markdown, render_excerpt
 
+state.leave_for_map_if_asked("pages/map.py")
 content = require_content()
 labels = island_labels(content)
 first, last = year_range(content.events)
@@ -27,12 +31,18 @@ st.caption(f"Showing {len(events)} of {len(content.events)} events.")
 notes = SourceNotes(content)
 for event in events:
     with st.container(border=True):
-        render_event(event, content, notes)
+        st.markdown(event_markdown(event, notes))
+        show, cite = st.columns([1, 1])
+        show.button("Show the map at this date", key=f"show_{event.id}", icon=":material/map:",
+                    on_click=state.show_on_map, args=(event.date,))
+        with cite.popover("Cite this event", icon=":material/format_quote:"):
+            st.code(cite_event(event, [content.sources[s] for s in event.sources], date.today()),
+                    language=None, wrap_lines=True)
         related = content.excerpts_for_event(event.id)
         if related:
             with st.expander(f"News excerpts about this event ({len(related)})"):
                 for article, excerpt in related:
-                    render_excerpt(article, excerpt, content, notes)
+                    render_excerpt(article, excerpt, notes)
 if not events:
     st.info("No event matches these filters.")
 st.divider()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import streamlit as st
 
 from content import present
@@ -44,44 +46,58 @@ def render_lines(lines: list[present.Line], notes: SourceNotes) -> None:
     st.markdown("\n".join(rows))
 
 
-def render_event(event: Event, content: Content, notes: SourceNotes) -> None:
-    """Render one history event: date, title, summary, positions, control change."""
-    st.markdown(f"**{md(present.event_heading(event))}**{notes.refs(event.sources)}")
-    st.markdown(md(event.summary))
-    if event.positions:
-        if event.positions.japan:
-            st.markdown(f"🇯🇵 _Japan's position:_ {md(event.positions.japan)}")
-        if event.positions.russia:
-            st.markdown(f"🇷🇺 _Russia's position:_ {md(event.positions.russia)}")
+def event_markdown(event: Event, notes: SourceNotes) -> str:
+    """Return one history event as Markdown: date, title, summary, positions, control change."""
+    parts = [f"**{md(present.event_heading(event))}**{notes.refs(event.sources)}  \n{md(event.summary)}"]
+    if event.positions and event.positions.japan:
+        parts.append(f"_Japan's position:_ {md(event.positions.japan)}")
+    if event.positions and event.positions.russia:
+        parts.append(f"_Russia's position:_ {md(event.positions.russia)}")
     change = present.control_text(event)
     if change:
-        st.caption(md(change))
+        parts.append(f":gray[{md(change)}]")
+    return "\n\n".join(parts)
 
 
-def render_excerpt(article: Article, excerpt: Excerpt, content: Content, notes: SourceNotes | None = None) -> None:
-    """Render a verbatim excerpt with outlet, date, speaker, link and any correction."""
+def render_events(events: list[Event], notes: SourceNotes) -> None:
+    """Render a list of events as one Markdown element (one element renders fast)."""
+    st.markdown("\n\n---\n\n".join(event_markdown(e, notes) for e in events))
+
+
+def excerpt_markdown(article: Article, excerpt: Excerpt, notes: SourceNotes | None = None) -> str:
+    """Return a verbatim excerpt as Markdown with outlet, date, speaker, link and any correction."""
+    who = f"{md(excerpt.speaker)} — " if excerpt.speaker else ""
+    lines = [
+        f"> {md(excerpt.text)}",
+        f":gray[{who}{md(present.outlet_label(article))}, {md(present.format_date(article.date))}]"
+        f" · “{link(article.headline, article.url)}”",
+    ]
+    if article.state_controlled and article.state_control_note:
+        lines.append(f":gray[ⓘ {md(article.state_control_note)}]")
+    if excerpt.correction:
+        refs = notes.refs(excerpt.correction.sources) if notes else ""
+        lines.append(f"**Correction:** {md(excerpt.correction.text)}{refs}")
+    return "\n\n".join(lines)
+
+
+def render_excerpt(article: Article, excerpt: Excerpt, notes: SourceNotes | None = None) -> None:
+    """Render an excerpt in a box, with its citation ready to copy."""
     with st.container(border=True):
-        st.markdown(f"> {md(excerpt.text)}")
-        who = f"{md(excerpt.speaker)} — " if excerpt.speaker else ""
-        source_line = f"{who}{md(present.outlet_label(article))}, {md(present.format_date(article.date))}"
-        source_line += f" · “{link(article.headline, article.url)}”"
-        st.caption(source_line)
-        if article.state_controlled and article.state_control_note:
-            st.caption(f"ⓘ {md(article.state_control_note)}")
-        if excerpt.correction:
-            refs = notes.refs(excerpt.correction.sources) if notes else ""
-            st.info(f"**Correction:** {md(excerpt.correction.text)}{refs}", icon="✏️")
+        st.markdown(excerpt_markdown(article, excerpt, notes))
         st.code(present.cite_excerpt(article, excerpt), language=None, wrap_lines=True)
 
 
-def render_island_panel(content: Content, island_id: str) -> None:
-    """Render the whole panel of one island."""
+def render_panel_head(content: Content, island_id: str, notes: SourceNotes) -> None:
+    """Render the top of an island's panel: names, status, area (drawn first, so it shows fast)."""
     island = content.islands[island_id]
-    notes = SourceNotes(content)
     st.subheader(md(island.names.en), anchor=False)
     st.markdown(md(present.status_summary(island)))
-    render_lines(present.name_lines(island), notes)
-    render_lines(present.fact_lines(island), notes)
+    render_lines(present.name_lines(island) + present.fact_lines(island), notes)
+
+
+def render_panel_body(content: Content, island_id: str, notes: SourceNotes) -> None:
+    """Render the rest of an island's panel: both sides' status, history, news, sources."""
+    island = content.islands[island_id]
     st.markdown(md(island.summary))
     if island.members:
         with st.expander(f"The islets of the group ({len(island.members)})"):
@@ -101,14 +117,16 @@ def render_island_panel(content: Content, island_id: str) -> None:
         [f"Claims history ({len(events)})", f"News ({len(excerpts)})", "Sources"]
     )
     with history_tab:
-        for event in events:
-            render_event(event, content, notes)
+        render_events(events, notes)
     with news_tab:
         if not excerpts:
             st.caption("No news excerpt concerns this island yet.")
         for article, excerpt in excerpts:
-            render_excerpt(article, excerpt, content, notes)
+            render_excerpt(article, excerpt, notes)
     with sources_tab:
         notes.refs(island.sources)
         notes.render()
+        st.caption("Cite this panel")
+        cited = [content.sources[sid] for sid in notes.order]
+        st.code(present.cite_island(island, cited, dt.date.today()), language=None, wrap_lines=True)
 

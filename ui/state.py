@@ -16,6 +16,7 @@ SCREENSHOT = "screenshot"
 NOTICES = "link_notices"
 SEEDED = "state_seeded"
 MAP = "map"
+GOTO_MAP = "goto_map"
 
 
 def init_state() -> None:
@@ -89,3 +90,18 @@ def on_map_click() -> None:
     clicked = island_id_from_click(st.session_state.get(MAP), ISLAND_IDS)
     if clicked:
         select_island(clicked)
+
+
+def show_on_map(date: str, island: str | None = None) -> None:
+    """Ask for the map at a date (an event's), switching to the map page on this rerun."""
+    st.session_state[YEAR] = int(date[:4])
+    st.session_state[DATE] = date
+    if island:
+        st.session_state[ISLAND] = island
+    st.session_state[GOTO_MAP] = True
+
+
+def leave_for_map_if_asked(map_page: str) -> None:
+    """Switch to the map page if a callback asked for it."""
+    if st.session_state.pop(GOTO_MAP, False):
+        st.switch_page(map_page)

@@ -1,0 +1,138 @@
+"""Gather one island's handout: names, status, sourced facts, key dates and a short bibliography.
+
+Plain strings only, so that the PDF renderer (geo/handout.py), a page or a test
+can use them as they are. Facts and dates carry numbered references [n] into
+the bibliography, numbered in order of first use.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from content.control import control_at
+from content.load import Content
+from content.models import Event
+from content.perspective import PERSPECTIVE_TITLES
+from content.present import (
+    CONTROLLER_NAMES,
+    cite_source,
+    event_heading,
+    fact_lines,
+    format_date,
+    format_figure,
+    name_lines,
+    status_summary,
+)
+
+MAX_KEY_DATES = 10
+RECENT_DATES = 3  # the most recent events always listed, besides control changes and treaties
+ATLAS = "Four Islands atlas"
+
+
+@dataclass(frozen=True)
+class Handout:
+    """One page about one island, as plain strings."""
+
+    island_id: str
+    title: str  # both names: "Iturup / Etorofu"
+    subtitle: str  # what the island is and what the map shows
+    names: tuple[str, ...]  # English, 日本語, Русский lines
+    names_latin: tuple[str, ...]  # the same with the Japanese line in romaji only, for a font without kanji
+    status: str  # de facto administration and Japan's claim; control in the map's year if given
+    facts: tuple[str, ...]  # "Area: 3,166.64 km² (Government of Japan ..., 2025) [1]"
+    key_dates: tuple[str, ...]  # "7 February 1855 — Treaty of Shimoda ... [3]"
+    bibliography: tuple[str, ...]  # "[1] Author. Title. Publisher. Date. URL (accessed YYYY-MM-DD)"
+    citation: str  # how to cite this handout
+    accessed: str  # ISO 8601 date the handout was made
+
+
+def key_events(events: list[Event], island_id: str, limit: int = MAX_KEY_DATES) -> list[Event]:
+    """Pick an island's key events: its control changes and the treaties, then the most recent few.
+
+    Returns at most `limit` events in date order; when there are too many, the
+    oldest treaties that changed nothing for this island are left out first.
+    """
+    own = [e for e in events if any(c.territory == island_id for c in e.control)]
+    treaties = [e for e in events if e.kind == "treaty" and e not in own]
+    rest = [e for e in events if e not in own and e not in treaties]
+    recent = rest[-RECENT_DATES:]
+    room = max(0, limit - len(own) - len(recent))
+    kept_treaties = treaties[len(treaties) - room:] if room < len(treaties) else treaties
+    chosen = {e.id for e in own + kept_treaties + recent}
+    picked = [e for e in events if e.id in chosen]
+    return picked[-limit:] if len(picked) > limit else picked
+
+
+class _References:
+    """Number sources in order of first use."""
+
+    def __init__(self) -> None:
+        self.order: list[str] = []
+
+    def mark(self, *source_ids: str) -> str:
+        numbers = []
+        for source_id in source_ids:
+            if source_id not in self.order:
+                self.order.append(source_id)
+            numbers.append(self.order.index(source_id) + 1)
+        return "[" + ", ".join(str(n) for n in sorted(set(numbers))) + "]" if numbers else ""
+
+
+def build_handout(
+    content: Content,
+    island_id: str,
+    year: int | None = None,
+    perspective: str = "neutral",
+    accessed: dt.date | None = None,
+) -> Handout:
+    """Build the handout for an island; `year` is the map's year (None: today), `accessed` defaults to today."""
+    if island_id not in content.islands:
+        raise ValueError(f"unknown island {island_id!r}; expected one of {', '.join(content.islands)}")
+    if perspective not in PERSPECTIVE_TITLES:
+        raise ValueError(f"unknown perspective {perspective!r}; expected one of {', '.join(PERSPECTIVE_TITLES)}")
+    accessed = accessed or dt.date.today()
+    island = content.islands[island_id]
+    names = island.names
+    refs = _References()
+
+    lines = name_lines(island)
+    name_texts = tuple(f"{line.label}: {line.value}" for line in lines)
+    names_latin = (name_texts[0], f"Japanese: {names.ja.romaji}", name_texts[2])
+
+    map_year = year if year is not None else accessed.year
+    status = status_summary(island)
+    if year is not None:
+        controller = control_at(content.events, str(year))[island_id]
+        status += f" In {year}: administered by {CONTROLLER_NAMES[controller]}."
+
+    facts = [f"{line.label}: {line.value} {refs.mark(*line.sources)}" for line in fact_lines(island)]
+    ru = island.russian_administration
+    ja = island.japanese_claim
+    if ru.settlements:
+        facts.append(f"Main settlements: {', '.join(ru.settlements)} {refs.mark(*ru.sources[:1])}")
+    facts.append(f"Population (Russian figures): {format_figure(ru.population)} {refs.mark(ru.population.source)}")
+    facts.append(f"Japanese residents in 1945: {format_figure(ja.population_1945)} "
+                 f"{refs.mark(ja.population_1945.source)}")
+
+    key_dates = [f"{event_heading(e)} {refs.mark(e.sources[0])}"
+                 for e in key_events(content.events_for(island_id), island_id)]
+
+    bibliography = tuple(
+        f"[{n}] {cite_source(content.source(source_id), accessed)}" for n, source_id in enumerate(refs.order, 1)
+    )
+    view = f"{PERSPECTIVE_TITLES[perspective]}, {map_year}"
+    return Handout(
+        island_id=island_id,
+        title=names.en,
+        subtitle=(f"{names.ru.latin} in Russian usage, {names.ja.romaji} in Japanese usage · "
+                  f"one of the four islands administered by Russia and claimed by Japan · map: {view}"),
+        names=name_texts,
+        names_latin=names_latin,
+        status=status,
+        facts=tuple(facts),
+        key_dates=tuple(key_dates),
+        bibliography=bibliography,
+        citation=f"{ATLAS}. “{names.en}”: island handout (map: {view}). Accessed {format_date(accessed.isoformat())}.",
+        accessed=accessed.isoformat(),
+    )
