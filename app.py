@@ -13,10 +13,11 @@ st.set_page_config(
 init_state()
 
 pages = [
-    st.Page("pages/map.py", title="Map", icon=":material/map:", url_path="map", default=True),
-    st.Page("pages/timeline.py", title="Timeline", icon=":material/timeline:", url_path="timeline"),
-    st.Page("pages/news.py", title="News", icon=":material/newspaper:", url_path="news"),
-    st.Page("pages/sources.py", title="Sources & method", icon=":material/menu_book:", url_path="sources"),
+    st.Page("app_pages/map.py", title="Map", icon=":material/map:", url_path="map", default=True),
+    st.Page("app_pages/timeline.py", title="Timeline", icon=":material/timeline:", url_path="timeline"),
+    st.Page("app_pages/news.py", title="News", icon=":material/newspaper:", url_path="news"),
+    st.Page("app_pages/classroom.py", title="Classroom tour", icon=":material/school:", url_path="classroom"),
+    st.Page("app_pages/sources.py", title="Sources & method", icon=":material/menu_book:", url_path="sources"),
 ]
 pg = st.navigation(pages)
 with st.sidebar:

@@ -14,6 +14,7 @@ from content.models import ISLAND_IDS, check_partial_date
 
 PERSPECTIVES: tuple[str, ...] = ("neutral", "japan", "russia")
 FIRST_YEAR = 1855
+MAX_STOPS = 99
 KEY_YEARS: tuple[int, ...] = (1855, 1875, 1905, 1945, 1956, 1993, 2018, 2022)
 
 
@@ -31,6 +32,7 @@ class ViewState:
     date: str | None = None  # a PartialDate within `year`, for the map at an event's date
     perspective: str = "neutral"
     screenshot: bool = False
+    stop: int | None = None  # classroom tour stop, 1-based
     notices: tuple[str, ...] = field(default=(), compare=False)
 
     def to_query(self) -> dict[str, str]:
@@ -46,6 +48,8 @@ class ViewState:
             query["perspective"] = self.perspective
         if self.screenshot:
             query["screenshot"] = "1"
+        if self.stop is not None:
+            query["stop"] = str(self.stop)
         return query
 
 
@@ -112,4 +116,12 @@ def parse_view(params: Mapping[str, str | list[str]]) -> ViewState:
         perspective = "neutral"
 
     screenshot = (_first(params.get("screenshot")) or "").strip().lower() in ("1", "true", "yes")
-    return ViewState(island, year, date, perspective, screenshot, tuple(notices))
+
+    stop: int | None = None
+    raw_stop = _first(params.get("stop"))
+    if raw_stop is not None and raw_stop.strip():
+        if raw_stop.strip().isdigit() and 1 <= int(raw_stop) <= MAX_STOPS:
+            stop = int(raw_stop)
+        else:
+            notices.append(f"Tour stop '{raw_stop[:20]}' in the link is not a stop number; starting the tour at 1.")
+    return ViewState(island, year, date, perspective, screenshot, stop, tuple(notices))

@@ -13,6 +13,7 @@ YEAR = "year"
 DATE = "date"
 PERSPECTIVE = "perspective"
 SCREENSHOT = "screenshot"
+STOP = "stop"
 NOTICES = "link_notices"
 SEEDED = "state_seeded"
 MAP = "map"
@@ -29,6 +30,7 @@ def init_state() -> None:
     st.session_state[DATE] = view.date
     st.session_state[PERSPECTIVE] = view.perspective
     st.session_state[SCREENSHOT] = view.screenshot
+    st.session_state[STOP] = view.stop
     st.session_state[NOTICES] = list(view.notices)
     st.session_state[SEEDED] = True
 
@@ -41,6 +43,7 @@ def current_view() -> ViewState:
         date=st.session_state.get(DATE),
         perspective=st.session_state.get(PERSPECTIVE, "neutral"),
         screenshot=bool(st.session_state.get(SCREENSHOT)),
+        stop=st.session_state.get(STOP),
     )
 
 
@@ -105,3 +108,24 @@ def leave_for_map_if_asked(map_page: str) -> None:
     """Switch to the map page if a callback asked for it."""
     if st.session_state.pop(GOTO_MAP, False):
         st.switch_page(map_page)
+
+
+def set_screenshot(on: bool) -> None:
+    """Turn screenshot mode on or off."""
+    st.session_state[SCREENSHOT] = on
+
+
+def tour_stop(count: int) -> int:
+    """Return the current tour stop (1-based), kept within 1..count."""
+    stop = st.session_state.get(STOP) or 1
+    if stop > count:
+        st.session_state.setdefault(NOTICES, []).append(
+            f"The tour has {count} stops; starting at stop 1.")
+        stop = 1
+    st.session_state[STOP] = stop
+    return stop
+
+
+def step_tour(delta: int, count: int) -> None:
+    """Move the tour by `delta` stops, staying within 1..count."""
+    st.session_state[STOP] = min(count, max(1, (st.session_state.get(STOP) or 1) + delta))

@@ -12,7 +12,7 @@ from content.load import load_content
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 
 CONTENT = load_content()
-PAGES = ["pages/map.py", "pages/timeline.py", "pages/news.py", "pages/sources.py"]
+PAGES = ["app_pages/map.py", "app_pages/timeline.py", "app_pages/news.py", "app_pages/classroom.py", "app_pages/sources.py"]
 
 
 def run_app(**query: str) -> AppTest:
@@ -80,7 +80,7 @@ def test_bad_link_falls_back_with_a_notice(query, expected):
 
 def test_timeline_filters_by_island():
     at = run_app()
-    at.switch_page("pages/timeline.py").run()
+    at.switch_page("app_pages/timeline.py").run()
     total = len(CONTENT.events)
     at.multiselect(key="tl_islands").set_value(["habomai"]).run()
     caption = " ".join(c.value for c in at.caption)
@@ -91,7 +91,7 @@ def test_timeline_filters_by_island():
 
 def test_news_search_narrows_the_excerpts():
     at = run_app()
-    at.switch_page("pages/news.py").run()
+    at.switch_page("app_pages/news.py").run()
     at.text_input(key="news_query").set_value("Lavrov").run()
     caption = " ".join(c.value for c in at.caption)
     assert "Showing" in caption and "excerpts" in caption

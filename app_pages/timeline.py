@@ -11,7 +11,7 @@ from ui import state
 from ui.data import island_labels, require_content
 from ui.panel import SourceNotes, event_markdown, render_excerpt
 
-state.leave_for_map_if_asked("pages/map.py")
+state.leave_for_map_if_asked("app_pages/map.py")
 content = require_content()
 labels = island_labels(content)
 first, last = year_range(content.events)
