@@ -7,8 +7,10 @@ from content.present import event_heading
 from content.viewstate import KEY_YEARS
 from ui import controls, state
 from ui.data import island_labels, require_content
+from ui.downloads import render_downloads
 from ui.mapwidget import render_map
 from ui.panel import SourceNotes, render_panel_body, render_panel_head
+from ui.screenshot import render_screenshot
 from ui.text import md
 
 content = require_content()
@@ -16,6 +18,11 @@ selected = st.session_state.get(state.ISLAND)
 perspective = st.session_state.get(state.PERSPECTIVE, "neutral")
 year = controls.shown_year()
 when = st.session_state.get(state.DATE) or str(year)
+
+if st.session_state.get(state.SCREENSHOT):
+    render_screenshot(content, selected, when, perspective)
+    state.sync_query_params()
+    st.stop()
 
 st.title("Four Islands", anchor=False)
 st.caption("Iturup / Etorofu · Kunashir / Kunashiri · Shikotan · Habomai — "
@@ -37,6 +44,10 @@ with controls_box:
     controls.render_perspective_control()
     controls.render_year_control()
     state.island_picker(island_labels(content))
+    with st.expander("Screenshot, download, print", icon=":material/download:"):
+        st.button("Screenshot mode", key="enter_screenshot", icon=":material/fullscreen:",
+                  on_click=state.set_screenshot, args=(True,), help="The map alone, with no app chrome")
+        render_downloads(content, selected, when, perspective)
 with panel_box:
     if selected:
         render_panel_body(content, selected, notes)

@@ -55,7 +55,7 @@ def era_of(year: int, key_years: Iterable[int]) -> tuple[int, int]:
     """Return the (first, last) year of the era that `year` falls in, eras starting at key years."""
     keys = sorted(key_years)
     start = max([y for y in keys if y <= year], default=keys[0])
-    later = [y for y in keys if y > year]
+    later = [y for y in keys if y > start]
     return start, (later[0] - 1 if later else 9999)
 
 

@@ -119,6 +119,8 @@ class IslandInteraction(MacroElement):
   window.fiApplyView = function (v) {
     styles = v.styles || {};
     labels = v.labels || {};
+    // Screenshot mode: no zoom buttons in the picture.
+    if (map.zoomControl) { map.zoomControl.getContainer().style.display = v.clean ? 'none' : ''; }
     viewBox.textContent = v.title || '';
     viewBox.style.display = v.title ? '' : 'none';
     legend(v.legend || []);
@@ -293,14 +295,16 @@ def build_view_layer(
     labels: Mapping[str, str],
     selected: str | None,
     title: str = "",
+    clean: bool = False,
 ) -> folium.FeatureGroup:
     """Build the layer of everything that changes per rerun: lines, colours, labels, selection.
 
     Passed to st_folium as feature_group_to_add, so the base map stays identical.
-    With `view` None the map shows its base colours and no lines or legend.
+    With `view` None the map shows its base colours and no lines or legend; `clean`
+    hides the zoom buttons (screenshot mode).
     """
     group = folium.FeatureGroup(name="View", control=False)
-    payload: dict[str, Any] = {"labels": dict(labels), "selected": selected, "title": title}
+    payload: dict[str, Any] = {"labels": dict(labels), "selected": selected, "title": title, "clean": clean}
     if view is not None:
         payload["styles"] = view.styles
         payload["legend"] = [asdict(e) for e in view.legend]

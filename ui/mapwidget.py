@@ -26,6 +26,7 @@ def render_map(
     *,
     height: int = 620,
     zoom: int | None = None,
+    clean: bool = False,
 ) -> None:
     """Show the map at a year or date, in a perspective, framing the selected island."""
     islands = get_islands()
@@ -36,6 +37,6 @@ def render_map(
         returned_objects=["last_active_drawing", "last_object_clicked"],
         feature_group_to_add=build_view_layer(
             get_map_view(when, perspective), labels_for(content.islands, perspective), selected,
-            view_title(perspective, when)),
+            view_title(perspective, when), clean),
         center=center, zoom=zoom or island_zoom, on_change=state.on_map_click,
     )

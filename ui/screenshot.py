@@ -1,0 +1,30 @@
+"""Screenshot mode: the map alone, with title, legend, scale, north arrow, source and date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import streamlit as st
+
+from content.load import Content
+from content.perspective import PERSPECTIVE_TITLES, labels_for
+from content.present import format_date
+from geo.describe import source_line
+from ui import state
+from ui.chrome import hide_chrome
+from ui.data import get_provenance
+from ui.downloads import map_title
+from ui.mapwidget import render_map
+from ui.text import md
+
+
+def render_screenshot(content: Content, selected: str | None, when: str, perspective: str) -> None:
+    """Show the clean view a journalist can screenshot: no sidebar, toolbar or widgets."""
+    hide_chrome()
+    labels = labels_for(content.islands, perspective)
+    st.markdown(f"#### {md(map_title(labels, selected))}")
+    st.caption(md(f"{PERSPECTIVE_TITLES[perspective]} · map at {format_date(when)}"))
+    render_map(content, selected, when, perspective, height=640, clean=True)
+    st.caption(md(f"{source_line(get_provenance())} · Four Islands atlas · {dt.date.today().isoformat()}"))
+    st.button("Exit screenshot mode", key="exit_screenshot", type="tertiary",
+              on_click=state.set_screenshot, args=(False,))
