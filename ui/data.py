@@ -16,13 +16,16 @@ from geo.load import load_boundaries, load_context, load_islands, load_provenanc
 
 
 @st.cache_data(show_spinner=False)
+def _load_content(root: str | None) -> Content:
+    return load_content(Path(root)) if root else load_content()
+
+
 def get_content() -> Content:
-    """Return all content, loaded and checked once.
+    """Return all content, loaded and checked once per content root.
 
     FOUR_ISLANDS_CONTENT names another content root (the hostile-content tests use it).
     """
-    root = os.environ.get("FOUR_ISLANDS_CONTENT")
-    return load_content(Path(root)) if root else load_content()
+    return _load_content(os.environ.get("FOUR_ISLANDS_CONTENT"))
 
 
 @st.cache_data(show_spinner=False)

@@ -97,3 +97,75 @@ def test_news_search_narrows_the_excerpts():
     assert "Showing" in caption and "excerpts" in caption
     total = sum(len(a.excerpts) for a in CONTENT.articles)
     assert f"Showing {total} of" not in caption
+
+
+def expander_labels(at: AppTest) -> list[str]:
+    return [e.label for e in at.expander]
+
+
+def test_year_slider_changes_the_period_listed_and_the_link():
+    at = run_app()
+    assert any("2022–today" in label for label in expander_labels(at))
+    at.slider(key="year_slider").set_value(1900).run()
+    assert not at.exception
+    assert any("1875–1904" in label for label in expander_labels(at)), expander_labels(at)
+    assert at.query_params["year"] in (["1900"], "1900")
+
+
+def test_key_year_buttons_jump_to_the_year():
+    at = run_app()
+    at.button_group(key="year_pills").set_value("1945").run()
+    assert at.slider(key="year_slider").value == 1945
+    assert any("1945–1955" in label for label in expander_labels(at))
+
+
+def test_perspective_switch_changes_the_link_and_its_help():
+    at = run_app()
+    at.radio(key="perspective_picker").set_value("japan").run()
+    assert not at.exception
+    assert at.query_params["perspective"] in (["japan"], "japan")
+    assert "Japanese names" in at.radio(key="perspective_picker").help
+
+
+def test_screenshot_link_shows_only_the_map_and_its_lines():
+    at = run_app(screenshot="1", island="iturup")
+    assert not at.exception
+    assert not at.selectbox and not at.slider and not at.radio
+    captions = " ".join(c.value for c in at.caption)
+    assert "GSHHG" in captions
+    at.button(key="exit_screenshot").click().run()
+    assert at.selectbox(key="island_picker").value == "iturup"
+
+
+def test_classroom_next_and_previous_move_through_the_stops():
+    at = run_app()
+    at.switch_page("app_pages/classroom.py").run()
+    tour = CONTENT.tour
+    assert at.title[0].value.startswith(f"1/{len(tour)}")
+    at.button(key="tour_next").click().run()
+    at.button(key="tour_next").click().run()
+    assert at.title[0].value.startswith(f"3/{len(tour)}")
+    at.button(key="tour_prev").click().run()
+    assert at.title[0].value.startswith(f"2/{len(tour)}")
+    assert at.button(key="tour_prev").disabled is False
+
+
+def test_a_bad_tour_stop_falls_back_to_the_first():
+    at = run_app(stop="42")
+    at.switch_page("app_pages/classroom.py").run()
+    assert at.title[0].value.startswith("1/")
+    assert any("starting at stop 1" in w.value for w in at.warning)
+
+
+def test_broken_content_shows_the_file_and_field_not_a_traceback(tmp_path, monkeypatch):
+    import shutil
+
+    root = tmp_path / "content"
+    shutil.copytree(Path(APP).parent / "content", root, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
+    island = root / "islands" / "kunashir.yaml"
+    island.write_text(island.read_text().replace("summary:", "summmary:", 1))
+    monkeypatch.setenv("FOUR_ISLANDS_CONTENT", str(root))
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    assert not at.exception
+    message = " ".join(e.value for e in at.error)
+    assert "islands/kunashir.yaml" in message and "summmary" in message

@@ -50,7 +50,7 @@ def test_click_on_each_island_shows_its_panel(page, server, points, island_id):
     panel = page.locator("[data-testid='stMain']")
     island = CONTENT.islands[island_id]
     for text in (island.names.ja.kanji, island.names.ru.cyrillic, "As Russia administers it", "As Japan claims it"):
-        assert panel.get_by_text(text, exact=False).first.is_visible(), text
+        panel.get_by_text(text, exact=False).first.wait_for(timeout=10000)
     assert f"island={island_id}" in page.url
     assert page.requests.external == []
 
