@@ -12,6 +12,8 @@ from pathlib import Path
 
 import yaml
 
+from content.load import DEFAULT_SEEDS_DIR
+
 from content.ingest.clean import Cleaned, Removal, clean_text
 from content.ingest.detect import Found, detect_agency, detect_date, detect_outlet
 from content.ingest.excerpts import Proposal, propose_excerpts, slugify
@@ -126,8 +128,14 @@ def render_draft(draft: Draft) -> str:
         f"# Cleaned body: {draft.id}.body.txt ({sum(counts.values())} input lines removed: "
         + ", ".join(f"{rule} {n}" for rule, n in counts.most_common()) + ").",
         f"id: {_scalar(draft.id)}",
-        f"seed: {_scalar(draft.seed)}",
     ]
+    if (DEFAULT_SEEDS_DIR / draft.seed).is_file():
+        lines.append(f"seed: {_scalar(draft.seed)}")
+    else:
+        # The content check quotes against shared/seeds only; an article from elsewhere
+        # was checked against its cleaned body here, and the project keeps no whole article.
+        lines.append(f"# seed: none. {draft.seed} is not one of the shared seed articles; every excerpt "
+                     f"below is verbatim from {draft.id}.body.txt (checked when this draft was written).")
     if draft.outlet.basis:
         lines.append(f"# outlet: {draft.outlet.basis}")
     _field(lines, "outlet", draft.outlet, "not found in the page; add `outlet: <name>` (or pass --outlet)")
