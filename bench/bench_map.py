@@ -86,21 +86,9 @@ def time_to_map(browser, url: str) -> tuple[float, Session]:
     return elapsed, s
 
 
-def wait_paths(page, timeout: float = 30.0):
-    """Return the map frame once it shows at least four interactive paths."""
-    deadline = time.monotonic() + timeout
-    iframe = page.locator("iframe[title^='streamlit_folium']")
-    while time.monotonic() < deadline:
-        try:
-            frame = iframe.first.element_handle(timeout=1000).content_frame()
-            if frame and frame.evaluate(
-                "() => !!window.map && document.querySelectorAll('path.leaflet-interactive').length >= 4"
-            ):
-                return frame
-        except Exception:
-            pass
-        time.sleep(0.01)
-    raise TimeoutError("map did not draw")
+def wait_paths(page):
+    """Return the map frame once it shows four interactive paths (ours or the naive app's)."""
+    return driver.map_frame(page, paths="path.leaflet-interactive")
 
 
 def click_to_panel(s: Session, points, order, heading_of) -> list[float]:

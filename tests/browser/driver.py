@@ -135,20 +135,20 @@ class RerunLog:
         return len(self.sent)
 
 
-def map_frame(page, timeout: float = 30.0):
-    """Return the streamlit-folium iframe's Frame once its map has drawn its islands."""
+def map_frame(page, timeout: float = 30.0, paths: str = "path.fi-island"):
+    """Return the streamlit-folium iframe's Frame once its map has drawn four `paths`."""
     deadline = time.monotonic() + timeout
     iframe = page.locator(f"iframe[title^='{MAP_FRAME}']")
     while time.monotonic() < deadline:
         try:
             frame = iframe.first.element_handle(timeout=1000).content_frame()
             if frame and frame.evaluate(
-                "() => !!(window.map && document.querySelectorAll('path.fi-island').length >= 4)"
+                "(sel) => !!(window.map && document.querySelectorAll(sel).length >= 4)", paths
             ):
                 return frame
         except Exception:  # not mounted yet, or remounting
             pass
-        time.sleep(0.05)
+        time.sleep(0.01)
     raise TimeoutError("the map did not draw its four islands")
 
 
