@@ -51,7 +51,7 @@ class Session:
     def __init__(self, browser, url: str):
         self.context = browser.new_context(viewport={"width": 1400, "height": 950})
         self.page = self.context.new_page()
-        self.requests = driver.RequestLog(self.page)
+        self.requests = driver.PassiveRequestLog(self.page)
         self.reruns = driver.RerunLog(self.page)
         self.received = 0
         self.page.on("websocket", self._on_socket)
@@ -95,7 +95,7 @@ def click_to_panel(s: Session, points, order, heading_of) -> list[float]:
     times = []
     for island_id in order:
         driver.show_on_map(s.frame, *points[island_id])
-        time.sleep(0.3)
+        s.page.wait_for_timeout(300)
         x, y = driver.page_xy(s.page, s.frame, *points[island_id])
         want = heading_of(island_id)
         t0 = time.perf_counter()
@@ -106,13 +106,15 @@ def click_to_panel(s: Session, points, order, heading_of) -> list[float]:
         )
         times.append(time.perf_counter() - t0)
         s.frame = wait_paths(s.page)
-        time.sleep(0.4)
+        s.page.wait_for_timeout(400)
     return times
 
 
 def pan_and_zoom_reruns(s: Session) -> int:
     page = s.page
-    time.sleep(1.0)
+    # page.wait_for_timeout, not time.sleep: Playwright delivers websocket events only
+    # while it is called, so a plain sleep would hide frames from the count.
+    page.wait_for_timeout(1000)
     before = s.reruns.count()
     box = s.frame.frame_element().bounding_box()
     cx, cy = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
@@ -121,12 +123,12 @@ def pan_and_zoom_reruns(s: Session) -> int:
         page.mouse.down()
         page.mouse.move(cx + dx, cy + dy, steps=6)
         page.mouse.up()
-        time.sleep(0.5)
+        page.wait_for_timeout(500)
     for delta in (-300, 300, -300):
         page.mouse.move(cx, cy)
         page.mouse.wheel(0, delta)
-        time.sleep(0.6)
-    time.sleep(1.0)
+        page.wait_for_timeout(600)
+    page.wait_for_timeout(1000)
     return s.reruns.count() - before
 
 

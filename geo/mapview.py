@@ -116,6 +116,21 @@ class IslandInteraction(MacroElement):
       L.DomUtil.create('span', 'fi-legend-text', row).textContent = e.label;
     });
   }
+  // streamlit-folium reports a click 250 ms later (debounced). Report it now, in the
+  // exact shape and key order the component would, and record it as the component's
+  // last value so that its own debounced report finds nothing new to send.
+  function report(layer, e) {
+    var g = window.__GLOBAL_DATA__;
+    var wanted = ['last_object_clicked', 'last_active_drawing'];
+    if (!window.Streamlit || !g || !g.returned_objects || g.wrap_longitude ||
+        g.returned_objects.length !== 2 || !wanted.every(function (k) { return g.returned_objects.indexOf(k) >= 0; })) {
+      return;
+    }
+    var value = {last_object_clicked: e.latlng, last_active_drawing: layer.toGeoJSON()};
+    if (JSON.stringify(value) === JSON.stringify(g.previous_data)) { return; }
+    g.previous_data = value;
+    window.Streamlit.setComponentValue(value);
+  }
   window.fiApplyView = function (v) {
     styles = v.styles || {};
     labels = v.labels || {};
@@ -140,7 +155,7 @@ class IslandInteraction(MacroElement):
     layer.on('mouseout', function () {
       if (id !== selectedId) { layer.setStyle(styleOf(id)); }
     });
-    layer.on('click', function () { select(id); });
+    layer.on('click', function (e) { select(id); report(layer, e); });
   });
   window.fiApplyView({styles: {}, labels: {}, legend: [], title: ''});
 })();

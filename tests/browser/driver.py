@@ -116,6 +116,25 @@ class RequestLog:
             route.abort()
 
 
+class PassiveRequestLog:
+    """Record every request a page makes, without intercepting (for timing runs).
+
+    Routing every request through Playwright slows page loads; a benchmark only
+    needs to know that nothing left the machine (which offline, nothing can).
+    """
+
+    def __init__(self, page):
+        self.local: list[str] = []
+        self.external: list[str] = []
+        page.on("request", self._on_request)
+
+    def _on_request(self, request):
+        url = request.url
+        host = urlparse(url).hostname or ""
+        local = url.startswith(("data:", "blob:", "about:")) or host in ("127.0.0.1", "localhost", "::1")
+        (self.local if local else self.external).append(url)
+
+
 class RerunLog:
     """Count the messages the page sends to the Streamlit server over its websocket.
 

@@ -28,7 +28,7 @@ def test_hostile_text_in_the_panel_is_shown_as_text(page, hostile_server):
     excerpt = page.get_by_text("Hostile excerpt <script>window.__pwned=1</script>", exact=False).first
     excerpt.wait_for(timeout=10000)
     assert PAYLOAD in excerpt.inner_text()
-    time.sleep(0.5)
+    page.wait_for_timeout(500)
     no_script_ran(page, frame)
     assert page.requests.external == []
 
@@ -45,7 +45,7 @@ def test_hostile_name_in_the_tooltip_and_the_map_status_is_text(page, hostile_se
     assert frame.locator(".leaflet-tooltip img, .leaflet-tooltip script").count() == 0
     page.mouse.click(x, y)
     assert frame.locator(".fi-selected").inner_text() == HOSTILE_NAME
-    time.sleep(0.5)
+    page.wait_for_timeout(500)
     no_script_ran(page, frame)
 
 
@@ -55,6 +55,6 @@ def test_hostile_excerpt_on_the_news_page_is_text(page, hostile_server):
     main = page.locator("[data-testid='stMain']")
     assert "Hostile excerpt <script>window.__pwned=1</script>" in main.inner_text()
     assert "Hostile speaker <script>" in main.inner_text()
-    time.sleep(0.5)
+    page.wait_for_timeout(500)
     no_script_ran(page)
     assert page.requests.external == []
