@@ -8,7 +8,7 @@ st.set_page_config(
     page_title="Four Islands — the Kuril Islands / Northern Territories dispute",
     page_icon="static/favicon.png",
     layout="wide",
-    initial_sidebar_state="expanded",
+    initial_sidebar_state="auto",
 )
 init_state()
 

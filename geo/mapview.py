@@ -237,6 +237,8 @@ path.leaflet-interactive:focus {{ outline: none; }}
 .fi-legend-row {{ display: flex; align-items: center; gap: 6px; margin: 2px 0; }}
 .fi-swatch {{ flex: 0 0 22px; height: 12px; box-sizing: border-box; }}
 .fi-swatch-line {{ height: 0; }}
+@media (max-width: 520px) {{ .fi-legend {{ font-size: 10px; max-width: 170px; padding: 3px 5px; }}
+  .fi-selected {{ font-size: 13px; }} }}
 </style>
 """
 
