@@ -132,10 +132,29 @@ def pan_and_zoom_reruns(s: Session) -> int:
     return s.reruns.count() - before
 
 
+def concurrent_readers(browser, url: str, readers: int) -> tuple[int, float]:
+    """Open the map in `readers` pages at once; return (maps drawn, slowest time to map)."""
+    sessions = [Session(browser, url) for _ in range(readers)]
+    t0 = time.perf_counter()
+    for s in sessions:
+        s.page.goto(url, wait_until="commit")
+    drawn, slowest = 0, 0.0
+    for s in sessions:
+        try:
+            wait_paths(s.page)
+            drawn += 1
+            slowest = max(slowest, time.perf_counter() - t0)
+        except TimeoutError:
+            pass
+        s.close()
+    return drawn, slowest
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--runs", type=int, default=5, help="page loads per app (median reported)")
     ap.add_argument("--clicks", type=int, default=8, help="clicks for the click-to-panel median")
+    ap.add_argument("--readers", type=int, default=6, help="pages opened at once for the load check")
     args = ap.parse_args(argv)
 
     from playwright.sync_api import sync_playwright
@@ -182,7 +201,9 @@ def main(argv=None) -> int:
                 reruns = pan_and_zoom_reruns(s)
                 external += s.requests.external
                 s.close()
+                drawn, slowest = concurrent_readers(browser, servers[name].url, args.readers)
                 results[name] = {
+                    "readers": f"{drawn}/{args.readers} drawn, slowest {slowest:.2f} s",
                     "time_to_map": statistics.median(loads),
                     "click_to_panel": statistics.median(clicks),
                     "click_to_panel_all": clicks,
@@ -206,6 +227,7 @@ def main(argv=None) -> int:
         ("Reruns on 3 pans + 3 zooms", str(naive["pan_zoom_reruns"]), str(ours["pan_zoom_reruns"])),
         ("Map GeoJSON bytes (islands + context)", f"{naive_bytes:,}", f"{ours_bytes:,}"),
         ("Bytes received on the websocket per load", f"{naive['ws_received']:,.0f}", f"{ours['ws_received']:,.0f}"),
+        (f"{args.readers} readers opening the map at once", naive["readers"], ours["readers"]),
         ("Requests leaving the machine", "", str(len(external))),
     ]
     print("| measure | naive app | Four Islands |")
