@@ -12,6 +12,9 @@ from content.models import Article, Event, Excerpt
 from ui.text import link, md
 
 
+PANEL_LIST_HEIGHT = 640  # px
+
+
 class SourceNotes:
     """Number the sources a panel cites, in order of first use."""
 
@@ -116,9 +119,10 @@ def render_panel_body(content: Content, island_id: str, notes: SourceNotes) -> N
     history_tab, news_tab, sources_tab = st.tabs(
         [f"Claims history ({len(events)})", f"News ({len(excerpts)})", "Sources"]
     )
-    with history_tab:
+    # Long lists scroll inside the panel, so the sources stay one tab away.
+    with history_tab, st.container(height=PANEL_LIST_HEIGHT):
         render_events(events, notes)
-    with news_tab:
+    with news_tab, st.container(height=PANEL_LIST_HEIGHT):
         if not excerpts:
             st.caption("No news excerpt concerns this island yet.")
         for article, excerpt in excerpts:
