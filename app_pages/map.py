@@ -3,10 +3,11 @@
 import streamlit as st
 
 from content.control import era_of, events_in_era
-from content.present import event_heading
+from content.perspective import labels_for
+from content.present import era_label, event_heading
 from content.viewstate import KEY_YEARS
 from ui import controls, state
-from ui.data import island_labels, require_content
+from ui.data import require_content
 from ui.downloads import render_downloads
 from ui.mapwidget import render_map
 from ui.panel import SourceNotes, render_panel_body, render_panel_head
@@ -17,7 +18,7 @@ content = require_content()
 selected = st.session_state.get(state.ISLAND)
 perspective = st.session_state.get(state.PERSPECTIVE, "neutral")
 year = controls.shown_year()
-when = st.session_state.get(state.DATE) or str(year)
+when = controls.shown_when()
 
 if st.session_state.get(state.SCREENSHOT):
     render_screenshot(content, selected, when, perspective)
@@ -37,13 +38,12 @@ if selected:  # the panel's head goes out before the map, so a click shows it so
         render_panel_head(content, selected, notes)
 with map_col:
     render_map(content, selected, when, perspective)
-    first, last = era_of(year, KEY_YEARS)
-    with st.expander(f"Events of this period ({first}–{last if last < 9999 else 'today'})"):
+    with st.expander(f"Events of this period ({era_label(*era_of(year, KEY_YEARS))})"):
         st.markdown("\n".join(f"- {md(event_heading(e))}" for e in events_in_era(content.events, year, KEY_YEARS)))
 with controls_box:
     controls.render_perspective_control()
     controls.render_year_control()
-    state.island_picker(island_labels(content))
+    state.island_picker(labels_for(content.islands, "neutral"))
     with st.expander("Screenshot, download, print", icon=":material/download:"):
         st.button("Screenshot mode", key="enter_screenshot", icon=":material/fullscreen:",
                   on_click=state.set_screenshot, args=(True,), help="The map alone, with no app chrome")

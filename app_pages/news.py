@@ -3,12 +3,13 @@
 import streamlit as st
 
 from content.filters import filter_excerpts
+from content.perspective import labels_for
 from ui import state
-from ui.data import require_content, island_labels
+from ui.data import require_content
 from ui.panel import SourceNotes, render_excerpt
 
 content = require_content()
-labels = island_labels(content)
+labels = labels_for(content.islands, "neutral")
 outlets = sorted({a.outlet for a in content.articles})
 years = sorted({int(a.date[:4]) for a in content.articles})
 

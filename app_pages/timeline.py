@@ -6,14 +6,15 @@ import streamlit as st
 
 from content.filters import filter_events, year_range
 from content.models import EventKind
+from content.perspective import labels_for
 from content.present import cite_event
 from ui import state
-from ui.data import island_labels, require_content
+from ui.data import require_content
 from ui.panel import SourceNotes, event_markdown, render_excerpt
 
 state.leave_for_map_if_asked("app_pages/map.py")
 content = require_content()
-labels = island_labels(content)
+labels = labels_for(content.islands, "neutral")
 first, last = year_range(content.events)
 
 st.title("Timeline of the dispute", anchor=False)

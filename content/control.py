@@ -13,18 +13,6 @@ from content.models import TERRITORY_IDS, Event, date_sort_key
 # Before the first treaty no border was agreed.
 INITIAL = "unsettled"
 
-# Colour groups for the legend: the Russian Empire, the USSR and the Russian
-# Federation are one state's successive forms, told apart in the legend text.
-CONTROLLER_GROUP = {
-    "japan": "japan",
-    "russian_empire": "russia",
-    "ussr": "russia",
-    "russia": "russia",
-    "shared": "shared",
-    "unsettled": "unsettled",
-}
-
-
 def _as_of(when: str) -> tuple[int, int, int]:
     """Return the last day a PartialDate covers, as a sort key ('1945' → end of 1945)."""
     year, month, day = date_sort_key(when)
@@ -44,11 +32,6 @@ def control_at(events: Iterable[Event], when: str | int) -> dict[str, str]:
         for change in event.control:
             state[change.territory] = change.to
     return state
-
-
-def control_events(events: Iterable[Event]) -> list[Event]:
-    """Return the events that changed who administers a territory, in date order."""
-    return [e for e in sorted(events, key=lambda e: date_sort_key(e.date)) if e.control]
 
 
 def era_of(year: int, key_years: Iterable[int]) -> tuple[int, int]:

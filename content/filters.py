@@ -7,17 +7,6 @@ from typing import Iterable
 
 from content.models import Article, Event, Excerpt
 
-# Eras for the period filter: (label, first year, last year), inclusive.
-PERIODS: tuple[tuple[str, int, int], ...] = (
-    ("1855–1904: treaties of Shimoda and St Petersburg", 1855, 1904),
-    ("1905–1944: Portsmouth to the eve of the Soviet entry", 1905, 1944),
-    ("1945–1955: occupation and San Francisco", 1945, 1955),
-    ("1956–1991: the Joint Declaration and the Cold War", 1956, 1991),
-    ("1992–2012: talks after the USSR", 1992, 2012),
-    ("2013–today: summits, suspension and after", 2013, 9999),
-)
-
-
 def _year(date: str) -> int:
     return int(date[:4])
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, HttpUrl
 
@@ -244,5 +244,3 @@ class TourStop(Model):
     events: list[Slug] = []
     sources: list[Slug] = Field(min_length=1)
 
-
-ContentItem = Union[Island, Event, Article, Source, TourStop]

@@ -192,6 +192,11 @@ def member_lines(island: Island) -> list[Line]:
     return lines
 
 
+def era_label(first: int, last: int) -> str:
+    """Render an era's years: '1956–1992', or '2022–today' for the open-ended last one."""
+    return f"{first}–{last if last < 9999 else 'today'}"
+
+
 def event_heading(event: Event) -> str:
     """Return '7 February 1855 — Treaty of Shimoda'."""
     return f"{format_span(event.date, event.end_date)} — {event.title}"

@@ -17,6 +17,7 @@ import shapely
 from shapely.geometry import LineString, MultiLineString, MultiPolygon, Polygon, box, mapping
 from shapely.ops import linemerge, unary_union
 
+from content.models import ISLAND_IDS
 from geo import gshhg
 from geo.official_areas import (
     OFFICIAL_AREA_KM2,
@@ -32,7 +33,6 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 # Kamchatka's southern tip, Honshu's northern tip to north of the 50th parallel on Sakhalin.
 REGION = (139.3, 41.3, 157.5, 51.5)
 
-ISLAND_IDS = ("iturup", "kunashir", "shikotan", "habomai")
 # GSHHG full-resolution polygon ids of the landmasses the selection rules refer to.
 GSHHG_ID = {
     "iturup": "163",

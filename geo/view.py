@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
-ISLANDS = ("iturup", "kunashir", "shikotan", "habomai")
+from content.models import ISLAND_IDS
+
 
 PALETTE = {
     "japan": "#d9822b",
@@ -87,7 +88,7 @@ def build_view(
         if entry not in legend:
             legend.append(entry)
 
-    for island in ISLANDS:
+    for island in ISLAND_IDS:
         group = _group(control[island])
         if soviet_era and perspective == "japan":
             style = {**_fill("japan", True), "color": PALETTE["disputed_edge"], "weight": 2.0, "dashArray": "5 4"}

@@ -19,6 +19,11 @@ def shown_year() -> int:
     return st.session_state.get(state.YEAR) or current_year()
 
 
+def shown_when() -> str:
+    """Return the year or date (an event's) the map shows: '1956' or '1945-09-05'."""
+    return st.session_state.get(state.DATE) or str(shown_year())
+
+
 def set_year(year: int | None, date: str | None = None) -> None:
     """Show the map at a year (None: today), or at a date within it."""
     st.session_state[state.YEAR] = None if year is None or year == current_year() else year

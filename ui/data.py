@@ -52,11 +52,6 @@ def get_provenance() -> dict:
     return load_provenance()
 
 
-def island_labels(content: Content) -> dict[str, str]:
-    """Map island id to its neutral two-name label ("Iturup / Etorofu")."""
-    return {island_id: island.names.en for island_id, island in content.islands.items()}
-
-
 def require_content() -> Content:
     """Return the content, or show what is wrong with it and stop the page."""
     try:

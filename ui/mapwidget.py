@@ -10,7 +10,7 @@ from content.present import format_date
 from geo.describe import attribution
 from geo.mapview import build_base_map, build_view_layer, island_view
 from ui import state
-from ui.data import get_context, get_islands, get_map_view, get_provenance, island_labels
+from ui.data import get_context, get_islands, get_map_view, get_provenance
 
 
 def view_title(perspective: str, when: str) -> str:
@@ -32,7 +32,7 @@ def render_map(
     islands = get_islands()
     center, island_zoom = island_view(islands, selected)
     st_folium(
-        build_base_map(islands, get_context(), island_labels(content), attribution(get_provenance())),
+        build_base_map(islands, get_context(), labels_for(content.islands, "neutral"), attribution(get_provenance())),
         key=state.MAP, height=height, use_container_width=True,
         returned_objects=["last_active_drawing", "last_object_clicked"],
         feature_group_to_add=build_view_layer(

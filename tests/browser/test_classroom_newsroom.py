@@ -71,7 +71,7 @@ def test_screenshot_mode_has_no_chrome_and_all_the_furniture(page, server):
     assert "screenshot" not in page.url
 
 
-def test_png_download_is_a_wide_picture_of_the_view(page, server):
+def test_downloads_png_svg_and_handout_of_the_view(page, server):
     from PIL import Image
 
     page.goto(f"{server.url}/?island=shikotan&year=1950")
@@ -83,4 +83,12 @@ def test_png_download_is_a_wide_picture_of_the_view(page, server):
     assert download.suggested_filename == "four-islands-shikotan-1950-neutral.png"
     image = Image.open(io.BytesIO(open(download.path(), "rb").read()))
     assert image.format == "PNG" and image.width >= 2400
+    with page.expect_download(timeout=60000) as info:
+        page.get_by_role("button", name="Map as SVG").click()
+    svg = open(info.value.path(), encoding="utf-8").read()
+    assert svg.lstrip().startswith("<?xml") and "Shikotan" in svg and "GSHHG" in svg
+    with page.expect_download(timeout=90000) as info:
+        page.get_by_role("button", name="Printable handout: Shikotan (PDF)").click()
+    assert info.value.suggested_filename == "four-islands-handout-shikotan.pdf"
+    assert open(info.value.path(), "rb").read(5) == b"%PDF-"
     assert page.requests.external == []

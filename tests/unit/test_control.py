@@ -2,7 +2,7 @@
 
 import pytest
 
-from content.control import control_at, control_events, era_of, events_in_era
+from content.control import control_at, era_of, events_in_era
 from content.load import load_content
 from content.models import ControlChange, Event
 from content.viewstate import KEY_YEARS
@@ -52,11 +52,6 @@ def test_control_comes_from_the_events_not_a_second_table():
     control = control_at(list(CONTENT.events) + [event], "1951")
     assert control["shikotan"] == "japan"
     assert control["kunashir"] == "ussr"
-
-
-def test_control_events_are_the_ones_with_changes():
-    assert control_events(CONTENT.events)
-    assert all(e.control for e in control_events(CONTENT.events))
 
 
 @pytest.mark.parametrize("year, era", [(1855, (1855, 1874)), (1960, (1956, 1992)), (2026, (2022, 9999)), (1700, (1855, 1874))])

@@ -7,7 +7,7 @@ import pytest
 from content.filters import filter_events, filter_excerpts
 from content.load import load_content
 from content.present import (
-    cite_event, cite_excerpt, cite_island, format_date, format_number, format_span, outlet_label, status_summary,
+    cite_event, cite_excerpt, cite_island, era_label, format_date, format_number, format_span, outlet_label, status_summary,
 )
 from ui.text import link, md
 
@@ -32,6 +32,11 @@ def test_dates_show_their_own_precision(value, text):
 )
 def test_spans(start, end, text):
     assert format_span(start, end) == text
+
+
+@pytest.mark.parametrize("first, last, text", [(1956, 1992, "1956–1992"), (2022, 9999, "2022–today")])
+def test_era_labels(first, last, text):
+    assert era_label(first, last) == text
 
 
 @pytest.mark.parametrize("value, text", [(3166.64, "3,166.64"), (17291.0, "17,291"), (99.9, "99.9")])
