@@ -23,7 +23,7 @@ pg = st.navigation(pages)
 with st.sidebar:
     st.caption(
         "An atlas of the islands that Japan and Russia both claim: Iturup / Etorofu, "
-        "Kunashir / Kunashiri, Shikotan and the Habomai group. Administered by Russia "
-        "since 1945; claimed by Japan."
+        "Kunashir / Kunashiri, Shikotan and the Habomai group. Administered by the Soviet "
+        "Union from 1945 and by Russia since 1991; claimed by Japan."
     )
 pg.run()

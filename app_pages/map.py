@@ -27,7 +27,7 @@ if st.session_state.get(state.SCREENSHOT):
 
 st.title("Four Islands", anchor=False)
 st.caption("Iturup / Etorofu · Kunashir / Kunashiri · Shikotan · Habomai — "
-           "administered by Russia since 1945, claimed by Japan.")
+           "administered by the Soviet Union from 1945 and by Russia since 1991, claimed by Japan.")
 state.show_notices()
 
 map_col, panel_col = st.columns([3, 2], gap="medium")
@@ -37,7 +37,7 @@ if selected:  # the panel's head goes out before the map, so a click shows it so
     with panel_box:
         render_panel_head(content, selected, notes)
 with map_col:
-    render_map(content, selected, when, perspective)
+    render_map(selected, when, perspective)
     with st.expander(f"Events of this period ({era_label(*era_of(year, KEY_YEARS))})"):
         st.markdown("\n".join(f"- {md(event_heading(e))}" for e in events_in_era(content.events, year, KEY_YEARS)))
 with controls_box:

@@ -137,7 +137,8 @@ def status_summary(island: Island) -> str:
     ru = island.russian_administration
     ja = island.japanese_claim
     return (
-        f"Administered by Russia since 1945 as part of {ru.district}, {ru.federal_subject}. "
+        f"Administered by the Soviet Union from 1945 and by Russia since 1991; today part of "
+        f"{ru.district}, {ru.federal_subject}. "
         f"Claimed by Japan as part of {ja.subprefecture}, {ja.prefecture}."
     )
 

@@ -46,7 +46,7 @@ def test_numbers(value, text):
 
 def test_status_is_neutral_and_names_both_sides():
     text = status_summary(CONTENT.islands["kunashir"])
-    assert text.startswith("Administered by Russia since 1945")
+    assert text.startswith("Administered by the Soviet Union from 1945 and by Russia since 1991")
     assert "Claimed by Japan" in text and "Sakhalin Oblast" in text and "Hokkaido" in text
 
 
