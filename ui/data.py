@@ -1,4 +1,10 @@
-"""Cached loaders: content and geometry are parsed once per process, not per rerun."""
+"""Cached loaders: content and geometry are parsed once per process, not per rerun.
+
+Everything here is read-only and shared by every session, so it is held with
+st.cache_resource: st.cache_data would pickle and copy the value on every call
+(tens of milliseconds per rerun for the content alone). Callers never mutate
+what these return: content models are frozen, and the GeoJSON dicts are only read.
+"""
 
 from __future__ import annotations
 
@@ -15,7 +21,7 @@ from geo.view import MapView, build_view
 from geo.load import load_boundaries, load_context, load_islands, load_provenance
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_resource(show_spinner=False)
 def _load_content(root: str | None) -> Content:
     return load_content(Path(root)) if root else load_content()
 
@@ -28,25 +34,25 @@ def get_content() -> Content:
     return _load_content(os.environ.get("FOUR_ISLANDS_CONTENT"))
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_resource(show_spinner=False)
 def get_islands() -> dict:
     """Return the islands FeatureCollection (EPSG:4326)."""
     return load_islands()
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_resource(show_spinner=False)
 def get_context() -> dict:
     """Return the context-land FeatureCollection (EPSG:4326)."""
     return load_context()
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_resource(show_spinner=False)
 def get_boundaries() -> dict:
     """Return the boundary-lines FeatureCollection (EPSG:4326)."""
     return load_boundaries()
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_resource(show_spinner=False)
 def get_provenance() -> dict:
     """Return the geometry build's provenance record."""
     return load_provenance()
@@ -62,7 +68,7 @@ def require_content() -> Content:
         st.stop()
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_resource(show_spinner=False, max_entries=1024)
 def get_map_view(when: str, perspective: str) -> MapView:
     """Return the map's fills, lines and legend at a year or date ('1945', '1945-09-01')."""
     control = control_at(get_content().events, when)

@@ -1,16 +1,25 @@
-"""The map component as every page shows it: base map plus this rerun's view layer."""
+"""The map component as every page shows it: base map plus this rerun's view layer.
+
+The base map is built and rendered once per process (it never changes, so the
+component keeps its key and does not remount); each rerun renders only its view
+layer, and identical view layers are rendered once too.
+"""
 
 from __future__ import annotations
 
-from streamlit_folium import st_folium
+import os
 
-from content.load import Content
+import streamlit as st
+
 from content.perspective import PERSPECTIVE_TITLES, labels_for
 from content.present import format_date
 from geo.describe import attribution
 from geo.mapview import build_base_map, build_view_layer, island_view
 from ui import state
-from ui.data import get_context, get_islands, get_map_view, get_provenance
+from ui.data import get_content, get_context, get_islands, get_map_view, get_provenance
+from ui.foliumcomponent import RenderedMap, render_base_map, render_layer, show_map
+
+RETURNED_OBJECTS = ("last_active_drawing", "last_object_clicked")
 
 
 def view_title(perspective: str, when: str) -> str:
@@ -18,8 +27,32 @@ def view_title(perspective: str, when: str) -> str:
     return f"{PERSPECTIVE_TITLES[perspective]} · {format_date(when)}"
 
 
+@st.cache_resource(show_spinner=False)
+def _base_map(content_root: str | None) -> RenderedMap:
+    labels = labels_for(get_content().islands, "neutral")
+    return render_base_map(build_base_map(get_islands(), get_context(), labels, attribution(get_provenance())))
+
+
+def get_base_map() -> RenderedMap:
+    """Return the base map rendered once per process (and per content root)."""
+    return _base_map(os.environ.get("FOUR_ISLANDS_CONTENT"))
+
+
+@st.cache_resource(show_spinner=False, max_entries=2048)
+def get_view_layer(when: str, perspective: str, selected: str | None, clean: bool, content_root: str | None) -> str:
+    """Return the rendered view layer for a date, perspective and selection (script text)."""
+    labels = labels_for(get_content().islands, perspective)
+    return render_layer(build_view_layer(get_map_view(when, perspective), labels, selected,
+                                         view_title(perspective, when), clean))
+
+
+@st.cache_resource(show_spinner=False)
+def get_island_view(selected: str | None) -> tuple[tuple[float, float], int]:
+    """Return the ([lat, lon] centre, zoom) that frames an island, or the whole map."""
+    return island_view(get_islands(), selected)
+
+
 def render_map(
-    content: Content,
     selected: str | None,
     when: str,
     perspective: str,
@@ -29,14 +62,10 @@ def render_map(
     clean: bool = False,
 ) -> None:
     """Show the map at a year or date, in a perspective, framing the selected island."""
-    islands = get_islands()
-    center, island_zoom = island_view(islands, selected)
-    st_folium(
-        build_base_map(islands, get_context(), labels_for(content.islands, "neutral"), attribution(get_provenance())),
-        key=state.MAP, height=height, use_container_width=True,
-        returned_objects=["last_active_drawing", "last_object_clicked"],
-        feature_group_to_add=build_view_layer(
-            get_map_view(when, perspective), labels_for(content.islands, perspective), selected,
-            view_title(perspective, when), clean),
+    center, island_zoom = get_island_view(selected)
+    show_map(
+        get_base_map(),
+        get_view_layer(when, perspective, selected, clean, os.environ.get("FOUR_ISLANDS_CONTENT")),
+        key=state.MAP, height=height, returned_objects=RETURNED_OBJECTS,
         center=center, zoom=zoom or island_zoom, on_change=state.on_map_click,
     )

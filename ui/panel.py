@@ -32,10 +32,12 @@ class SourceNotes:
         return f" \\[{', '.join(numbers)}\\]" if numbers else ""
 
     def render(self) -> None:
-        """List the numbered sources with links."""
-        for n, sid in enumerate(self.order, start=1):
-            source = self.content.sources[sid]
-            st.markdown(f"{n}\\. {link(present.format_source(source), source.url)}")
+        """List the numbered sources with links, as one element (one element renders fast)."""
+        if not self.order:
+            return
+        sources = (self.content.sources[sid] for sid in self.order)
+        st.markdown("  \n".join(f"{n}\\. {link(present.format_source(s), s.url)}"
+                                for n, s in enumerate(sources, start=1)))
 
 
 def render_lines(lines: list[present.Line], notes: SourceNotes) -> None:

@@ -24,7 +24,7 @@ def render_screenshot(content: Content, selected: str | None, when: str, perspec
     labels = labels_for(content.islands, perspective)
     st.markdown(f"#### {md(map_title(labels, selected))}")
     st.caption(md(f"{PERSPECTIVE_TITLES[perspective]} · map at {format_date(when)}"))
-    render_map(content, selected, when, perspective, height=640, clean=True)
+    render_map(selected, when, perspective, height=640, clean=True)
     st.caption(md(f"{source_line(get_provenance())} · Four Islands atlas · {dt.date.today().isoformat()}"))
     st.button("Exit screenshot mode", key="exit_screenshot", type="tertiary",
               on_click=state.set_screenshot, args=(False,))
