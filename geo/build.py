@@ -21,7 +21,7 @@ from shapely.geometry import LineString, MultiLineString, MultiPolygon, Polygon,
 from shapely.ops import linemerge, unary_union
 
 from content.models import ISLAND_IDS
-from geo import gshhg
+from geo import gshhg, labelpoints
 from geo.official_areas import (
     OFFICIAL_AREA_KM2,
     OFFICIAL_AREA_SOURCE,
@@ -558,6 +558,13 @@ def build(out_dir: Path = DATA_DIR) -> dict[str, Any]:
             "perimeter_km_web": round(written_m[k].length / 1000, 1),
             "mean_offset_m": round(1000 * (full_area - official) / (full_m[k].length / 1000), 1),
         }
+    # Label positions are placed on the outlines as written, so they match what is drawn.
+    written_context = read_geojson(texts["context.geojson"]).geometry
+    label_rows = labelpoints.label_features(dict(written.items()), dict(written_context.items()))
+    texts["labels.geojson"] = geojson_text(
+        frame([{k: v for k, v in r.items() if k != "point"} for r in label_rows], [r["point"] for r in label_rows]),
+        labelpoints.DECIMALS,
+    )
     files = {
         name: {
             "bytes": len(text.encode("utf-8")),
@@ -625,6 +632,18 @@ def build(out_dir: Path = DATA_DIR) -> dict[str, Any]:
         },
         "islands": islands_prov,
         "files": files,
+        "labels": {
+            "method": labelpoints.METHOD,
+            "projection": labelpoints.MERCATOR,
+            "reference_zoom": labelpoints.REFERENCE_ZOOM,
+            "reference_box_px": list(labelpoints.REFERENCE_BOX_PX),
+            "gap_px": labelpoints.GAP_PX,
+            "coordinate_decimals": labelpoints.DECIMALS,
+            "land_windows": {k: {"feature": f, "windows": [list(b) if b else None for b in w]}
+                             for k, (f, w) in labelpoints.LAND_WINDOWS.items()},
+            "beside_windows": {k: {"feature": f, "window": list(b)} for k, (f, b) in labelpoints.BESIDE_WINDOWS.items()},
+            "water_windows": {k: [list(b) for b in w] for k, w in labelpoints.WATER_WINDOWS.items()},
+        },
         "boundaries": {k: {"approximate": BOUNDARY_META[k]["approximate"], "max_distance_km": BOUNDARY_MAX_DISTANCE_KM.get(k)} for k in BOUNDARY_META},
         "boundary_method": (
             f"coastlines densified every {BOUNDARY_SPACING_M:.0f} m on a local Lambert azimuthal equal-area "

@@ -39,6 +39,12 @@ def load_boundaries() -> dict[str, Any]:
 
 
 @lru_cache(maxsize=1)
+def load_labels() -> dict[str, Any]:
+    """Return the label positions (anchor and ordered candidates per name) as a GeoJSON FeatureCollection."""
+    return _read("labels.geojson")
+
+
+@lru_cache(maxsize=1)
 def load_provenance() -> dict[str, Any]:
     """Return the build's provenance record (dataset, rules, tolerances, measured errors)."""
     return _read("provenance.json")

@@ -27,7 +27,7 @@ BOUNDARY_IDS = [
     "line_of_control_1945",
     "soya_1945",
 ]
-DATA_FILES = ["islands.geojson", "context.geojson", "boundaries.geojson", "provenance.json"]
+DATA_FILES = ["islands.geojson", "context.geojson", "boundaries.geojson", "labels.geojson", "provenance.json"]
 PAYLOAD_LIMIT_BYTES = 150_000  # islands + context, the map's base payload
 HAUSDORFF_LIMIT_M = 60.0
 # GSHHG full resolution puts each coast on average 73-84 m seaward of GSI's (excess area divided
@@ -244,8 +244,8 @@ def test_portsmouth_line_is_50n_coast_to_coast():
 def test_loader_needs_only_the_standard_library():
     code = (
         "import sys; from geo import load; load.load_islands(); load.load_context(); "
-        "load.load_boundaries(); load.load_provenance(); "
-        "bad = [m for m in sys.modules if m.split('.')[0] in ('shapely', 'pyproj', 'numpy', 'mpl_toolkits')]; "
+        "load.load_boundaries(); load.load_labels(); load.load_provenance(); "
+        "bad = [m for m in sys.modules if m.split('.')[0] in ('shapely', 'pyproj', 'numpy', 'mpl_toolkits', 'geopandas', 'pandas')]; "
         "assert not bad, bad"
     )
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True)

@@ -1,0 +1,171 @@
+"""Place map labels at build time: an anchor and ordered candidate positions for every name.
+
+Build time only (geopandas, shapely). Positions are computed on Web Mercator (EPSG:3857),
+the interactive map's own projection, so that a box drawn on the screen beside a point
+keeps the same relation to the coast at every zoom. The interactive map (geo/maplabels.py)
+and the static export (geo/export.py) both read the result, geo/data/labels.geojson, and
+pick per view the first candidate whose text box is free.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any, Mapping
+
+import geopandas as gpd
+import numpy as np
+import shapely
+from shapely.geometry import MultiPolygon, Point, Polygon, box
+
+MERCATOR = "EPSG:3857"
+WGS84 = "EPSG:4326"
+DECIMALS = 4  # about 10 m
+
+# Directions a beside label can take from its island, in the order tried when scores tie.
+DIRECTIONS = ("se", "e", "s", "ne", "sw", "nw", "w", "n")
+UNIT = {
+    "e": (1.0, 0.0), "ne": (math.sqrt(0.5), math.sqrt(0.5)), "n": (0.0, 1.0),
+    "nw": (-math.sqrt(0.5), math.sqrt(0.5)), "w": (-1.0, 0.0), "sw": (-math.sqrt(0.5), -math.sqrt(0.5)),
+    "s": (0.0, -1.0), "se": (math.sqrt(0.5), -math.sqrt(0.5)),
+}
+# Candidates are ranked by how much land a reference text box covers at a reference zoom.
+REFERENCE_ZOOM = 7
+REFERENCE_BOX_PX = (150.0, 20.0)  # a long neutral name ("Kunashir / Kunashiri") at 14 px, bold
+GAP_PX = 5.0  # between a beside label and the coast's tangent line; the renderers use the same
+POLE_TOLERANCE_PX = 0.5  # polylabel precision, in pixels at the reference zoom
+
+# Where each context name is looked for (lon_min, lat_min, lon_max, lat_max, WGS84): the part of
+# the land or sea near the four islands first, so the name shows at the default view.
+LAND_WINDOWS = {  # label id -> (context feature id, windows; None: the whole feature)
+    "hokkaido": ("hokkaido", [(144.4, 43.0, 145.2, 44.4), (143.0, 42.6, 144.4, 44.2), None]),
+    "sakhalin": ("south_sakhalin", [(141.6, 45.85, 143.8, 47.0), (141.6, 45.85, 144.8, 48.6), None]),
+}
+BESIDE_WINDOWS = {
+    "nemuro_peninsula": ("hokkaido", (145.25, 43.15, 145.9, 43.45)),
+    "urup": ("north_kurils", (149.3, 45.4, 150.6, 46.3)),
+}
+WATER_WINDOWS = {
+    "nemuro_strait": [(144.9, 43.55, 145.8, 44.35)],
+    "sea_of_okhotsk": [(144.6, 44.6, 148.6, 46.3), (143.0, 44.6, 150.0, 47.5)],
+    "pacific_ocean": [(145.8, 41.9, 150.0, 43.3), (145.0, 41.4, 152.0, 44.0)],
+}
+# Placement order: the four islands first, smallest first (fewest free spots), then land, then water.
+ORDER = (
+    ("habomai", "island"), ("shikotan", "island"), ("kunashir", "island"), ("iturup", "island"),
+    ("hokkaido", "land"), ("nemuro_peninsula", "land"), ("urup", "land"), ("sakhalin", "land"),
+    ("nemuro_strait", "water"), ("sea_of_okhotsk", "water"), ("pacific_ocean", "water"),
+)
+
+METHOD = (
+    "Web Mercator (EPSG:3857), the interactive map's projection. Islands: the pole of inaccessibility "
+    "(shapely polylabel) of the largest polygon is the `inside` point, used when the name fits inside the "
+    "island; `candidates` are beside positions, one per compass direction d: the point level with the pole "
+    "on the island's tangent line perpendicular to d (its farthest extent along d, all islets included), "
+    "the text box attached on the side d points to, so it cannot cover the island at any zoom. Candidates "
+    f"are ordered by the share of a {REFERENCE_BOX_PX[0]:.0f}x{REFERENCE_BOX_PX[1]:.0f} px box at zoom "
+    f"{REFERENCE_ZOOM} that covers any land, then by distance from the pole, then {', '.join(DIRECTIONS)}. "
+    "Land names: the pole of inaccessibility of the land within fixed windows near the four islands, the "
+    "nearest window first (Nemuro Peninsula and Urup: beside positions as for islands). Water names: the "
+    "pole of inaccessibility of the sea within fixed windows. The renderers try `inside` (islands), then "
+    "the candidates in order, and take the first whose box stays in view and clear of other names, the "
+    "four islands and the map's controls."
+)
+
+
+def metres_per_px(zoom: float) -> float:
+    """Return Web Mercator metres per CSS pixel at a zoom level (256 px tiles)."""
+    return 2 * math.pi * 6378137.0 / (256 * 2**zoom)
+
+
+def box_at(x: float, y: float, align: str, width: float, height: float, gap: float) -> tuple[float, ...]:
+    """Return the (x0, y0, x1, y1) box of a width x height label attached at (x, y) on side `align`.
+
+    y grows northward; `gap` separates a beside label from its point ("c" centres the box on it).
+    """
+    dx, dy = UNIT.get(align, (0.0, 0.0))
+    gx, gy = x + dx * gap, y + dy * gap
+    x0 = gx if dx > 0.3 else gx - width if dx < -0.3 else gx - width / 2
+    y0 = gy if dy > 0.3 else gy - height if dy < -0.3 else gy - height / 2
+    return (x0, y0, x0 + width, y0 + height)
+
+
+def _largest(geom) -> Polygon:
+    parts = list(getattr(geom, "geoms", [geom]))
+    return max(parts, key=lambda p: (p.area, p.bounds))
+
+
+def _pole(geom) -> Point:
+    return shapely.ops.polylabel(_largest(geom), tolerance=POLE_TOLERANCE_PX * metres_per_px(REFERENCE_ZOOM))
+
+
+def _beside(geom, land) -> tuple[Point, list[tuple[Point, str]]]:
+    """Return the pole and the ranked beside candidates of a Mercator geometry."""
+    pole = _pole(geom)
+    coords = shapely.get_coordinates(geom) - np.array([pole.x, pole.y])
+    m = metres_per_px(REFERENCE_ZOOM)
+    w, h, gap = REFERENCE_BOX_PX[0] * m, REFERENCE_BOX_PX[1] * m, GAP_PX * m
+    scored = []
+    for order, d in enumerate(DIRECTIONS):
+        ux, uy = UNIT[d]
+        reach = float((coords @ np.array([ux, uy])).max())
+        point = Point(pole.x + ux * reach, pole.y + uy * reach)
+        label_box = box(*box_at(point.x, point.y, d, w, h, gap))
+        covered = label_box.intersection(land).area / label_box.area
+        scored.append((round(covered, 2), round(reach / m), order, point, d))
+    scored.sort(key=lambda t: t[:3])
+    return pole, [(point, d) for *_, point, d in scored]
+
+
+def _window(geom, bounds) -> Any:
+    return geom if bounds is None else geom.intersection(_mercator_box(bounds))
+
+
+def _mercator_box(bounds) -> Polygon:
+    return gpd.GeoSeries([box(*bounds)], crs=WGS84).to_crs(MERCATOR).iloc[0]
+
+
+def _lonlat(points: list[Point]) -> list[list[float]]:
+    back = gpd.GeoSeries(points, crs=MERCATOR).to_crs(WGS84)
+    return [[round(p.x, DECIMALS), round(p.y, DECIMALS)] for p in back]
+
+
+def label_features(islands: Mapping[str, Any], context: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """Return label rows: id, kind, rank, inside ([lon, lat] or None), candidates ([[lon, lat, align]]), point.
+
+    `islands` and `context` map ids to lon/lat shapely geometries (as written to geo/data).
+    """
+    ids = list(islands) + list(context)
+    merc = dict(zip(ids, gpd.GeoSeries([islands.get(i, context.get(i)) for i in ids], crs=WGS84).to_crs(MERCATOR)))
+    land = shapely.union_all(list(merc.values()))
+    rows = []
+    for rank, (label_id, kind) in enumerate(ORDER):
+        inside: list[float] | None = None
+        if kind == "island":
+            pole, ranked = _beside(merc[label_id], land)
+            inside = _lonlat([pole])[0]
+        elif label_id in BESIDE_WINDOWS:
+            source, bounds = BESIDE_WINDOWS[label_id]
+            _, ranked = _beside(MultiPolygon(_parts(_window(merc[source], bounds))), land)
+        elif kind == "land":
+            source, windows = LAND_WINDOWS[label_id]
+            ranked = [(_pole(_window(merc[source], b)), "c") for b in windows]
+        else:
+            ranked = [(_pole(_parts_polygon(_mercator_box(b).difference(land))), "c") for b in WATER_WINDOWS[label_id]]
+        points = _lonlat([p for p, _ in ranked])
+        rows.append({
+            "id": label_id,
+            "kind": kind,
+            "rank": rank,
+            "inside": inside,
+            "candidates": [[*xy, align] for xy, (_, align) in zip(points, ranked)],
+            "point": Point(inside or points[0]),
+        })
+    return rows
+
+
+def _parts(geom) -> list[Polygon]:
+    return [g for g in shapely.get_parts(geom) if isinstance(g, Polygon) and not g.is_empty]
+
+
+def _parts_polygon(geom) -> Polygon:
+    return _largest(MultiPolygon(_parts(geom)))
