@@ -17,21 +17,17 @@ import numpy as np
 import shapely
 from shapely.geometry import MultiPolygon, Point, Polygon, box
 
+from geo.labelbox import GAP_PX, UNIT, box_at
+
 MERCATOR = "EPSG:3857"
 WGS84 = "EPSG:4326"
 DECIMALS = 4  # about 10 m
 
 # Directions a beside label can take from its island, in the order tried when scores tie.
 DIRECTIONS = ("se", "e", "s", "ne", "sw", "nw", "w", "n")
-UNIT = {
-    "e": (1.0, 0.0), "ne": (math.sqrt(0.5), math.sqrt(0.5)), "n": (0.0, 1.0),
-    "nw": (-math.sqrt(0.5), math.sqrt(0.5)), "w": (-1.0, 0.0), "sw": (-math.sqrt(0.5), -math.sqrt(0.5)),
-    "s": (0.0, -1.0), "se": (math.sqrt(0.5), -math.sqrt(0.5)),
-}
 # Candidates are ranked by how much land a reference text box covers at a reference zoom.
 REFERENCE_ZOOM = 7
 REFERENCE_BOX_PX = (150.0, 20.0)  # a long neutral name ("Kunashir / Kunashiri") at 14 px, bold
-GAP_PX = 5.0  # between a beside label and the coast's tangent line; the renderers use the same
 POLE_TOLERANCE_PX = 0.5  # polylabel precision, in pixels at the reference zoom
 
 # Where each context name is looked for (lon_min, lat_min, lon_max, lat_max, WGS84): the part of
@@ -75,18 +71,6 @@ METHOD = (
 def metres_per_px(zoom: float) -> float:
     """Return Web Mercator metres per CSS pixel at a zoom level (256 px tiles)."""
     return 2 * math.pi * 6378137.0 / (256 * 2**zoom)
-
-
-def box_at(x: float, y: float, align: str, width: float, height: float, gap: float) -> tuple[float, ...]:
-    """Return the (x0, y0, x1, y1) box of a width x height label attached at (x, y) on side `align`.
-
-    y grows northward; `gap` separates a beside label from its point ("c" centres the box on it).
-    """
-    dx, dy = UNIT.get(align, (0.0, 0.0))
-    gx, gy = x + dx * gap, y + dy * gap
-    x0 = gx if dx > 0.3 else gx - width if dx < -0.3 else gx - width / 2
-    y0 = gy if dy > 0.3 else gy - height if dy < -0.3 else gy - height / 2
-    return (x0, y0, x0 + width, y0 + height)
 
 
 def _largest(geom) -> Polygon:
