@@ -28,14 +28,28 @@ from content.models import (
     TourStop,
 )
 
-# Loaded word stems, matched case-insensitively at the start of a word.
-LOADED_WORDS: tuple[str, ...] = ("illegal", "liberat", "stolen", "rightful", "so-called", "puppet")
+# Loaded word stems, matched case-insensitively at the start of a word: words of blame, and each
+# side's own names and classifications, which the narrator may use only attributed.
+LOADED_WORDS: tuple[str, ...] = (
+    "illegal", "liberat", "stolen", "rightful", "so-called", "puppet",
+    # Japan's framings: the islands' "return", their "inherent territory", "annexation", islands
+    # "under occupation" today.
+    "return", "inherent", "annex", "under occupation", "under illegal",
+)
+
+# Each side's proper names for the islands, matched case-sensitively so that a lower-case
+# geographic description ("the southern end of the Kuril chain") is not mistaken for one.
+LOADED_NAMES: tuple[str, ...] = (
+    "Northern Territor", "北方領土",  # Japan's name for the four islands
+    "South Kuril", "Southern Kuril", "Lesser Kuril", "Greater Kuril", "Малая Курильская",  # Russia's
+)
 
 # Phrases that attribute a sentence to a speaker, matched case-insensitively as whole words.
 ATTRIBUTIONS: tuple[str, ...] = (
     "Japan holds", "Russia holds", "according to", "Japan's position", "Russia's position",
     "calls", "considers", "describes", "says", "said", "maintains", "regards", "argues",
-    "holds that",
+    "holds that", "in Russian usage", "in Japanese usage", "told", "stated", "wrote", "posted",
+    "the term",
 )
 
 # Opening and closing quotation marks whose contents are someone else's words.
@@ -54,7 +68,11 @@ PROSE_FIELDS: dict[type[BaseModel], tuple[str, ...]] = {
     TourStop: ("title", "text", "question"),
 }
 
-_LOADED = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in LOADED_WORDS) + r")[\w-]*", re.IGNORECASE)
+_LOADED = re.compile(
+    r"\b(?:" + "|".join(re.escape(w) for w in LOADED_WORDS) + r")[\w-]*"
+    r"|(?-i:(?:" + "|".join(re.escape(w) for w in LOADED_NAMES) + r")[\w-]*)",
+    re.IGNORECASE,
+)
 _ATTRIBUTED = re.compile(r"\b(?:" + "|".join(re.escape(a) for a in ATTRIBUTIONS) + r")\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|(?<=[.!?][\"”')])\s+")
 

@@ -12,7 +12,7 @@ from content.models import ISLAND_IDS, date_sort_key
 from content.neutrality import prose, unattributed
 from tests.unit.test_content_errors import load
 
-KEY_YEARS = [1855, 1875, 1905, 1945, 1956, 2001, 2018, 2022]
+KEY_YEARS = [1855, 1875, 1905, 1945, 1956, 2001, 2018, 2022, 2026]
 WORD = re.compile(r"[^\W_][\w'’.–-]*")
 
 TOUR = """\
@@ -50,12 +50,12 @@ def test_the_tour_file_is_valid_on_its_own():
     assert check_file(CONTENT_DIR / TOUR_FILE) == []
 
 
-def test_the_tour_has_eight_stops_in_chronological_order(content):
-    assert len(content.tour) == 8
+def test_the_tour_has_nine_stops_in_chronological_order(content):
+    assert len(content.tour) == 9
     assert [stop.year for stop in content.tour] == KEY_YEARS
     dates = [date_sort_key(stop.date or str(stop.year)) for stop in content.tour]
     assert dates == sorted(dates)
-    assert len({stop.id for stop in content.tour}) == 8
+    assert len({stop.id for stop in content.tour}) == 9
 
 
 def test_the_tour_stops_are_short_sourced_and_mostly_neutral(content):
@@ -81,11 +81,16 @@ def test_the_1945_stop_shows_all_four_islands_occupied(content):
     assert {state[i] for i in ISLAND_IDS} == {"ussr"}
 
 
-def test_the_2022_stop_shows_todays_map(content):
-    stop = content.tour[-1]
-    assert stop.year == 2022 and stop.date is None and stop.island is None
+@pytest.mark.parametrize("year", [2022, 2026])
+def test_the_last_stops_show_todays_map(content, year):
+    stop = next(s for s in content.tour if s.year == year)
+    assert stop.date is None and stop.island is None
     state = control_at(content.events, stop.year)
     assert {state[i] for i in ISLAND_IDS} == {"russia"}
+
+
+def test_the_last_stop_reaches_the_latest_event(content):
+    assert content.tour[-1].year == int(content.events[-1].date[:4])
 
 
 # --- loading and cross-checks -----------------------------------------------------
@@ -166,6 +171,22 @@ LINT = [
     ("Japan protested. The occupation is illegal.", ["The occupation is illegal."]),
     ("Soviet forces occupied the islands in 1945.", []),
     ("Legal scholars disagree about the treaty.", []),
+    # each side's names and framings, in the narrator's voice or attributed
+    ("The Northern Territories lie off Nemuro.", ["The Northern Territories lie off Nemuro."]),
+    ("Japan calls them the Northern Territories.", []),
+    ('Japan marks 7 February as "Northern Territories Day".', []),
+    ("Shikotan is the largest of the Lesser Kuril Chain.", ["Shikotan is the largest of the Lesser Kuril Chain."]),
+    ("In Russian usage Shikotan belongs to the Lesser Kuril Chain.", []),
+    ("The South Kurils had 18,403 residents.", ["The South Kurils had 18,403 residents."]),
+    ("Kunashir is the southernmost of the Greater Kuril Chain.", ["Kunashir is the southernmost of the Greater Kuril Chain."]),
+    ("The ship sailed to the southern end of the Kuril chain.", []),
+    ("Japan seeks the return of the islands.", ["Japan seeks the return of the islands."]),
+    ("The islands are inherent Japanese territory.", ["The islands are inherent Japanese territory."]),
+    ("Japan holds that the islands are its inherent territory.", []),
+    ("The USSR annexed the islands in 1946.", ["The USSR annexed the islands in 1946."]),
+    ("The islands remain under occupation.", ["The islands remain under occupation."]),
+    ("It uses the term 北方領土 for the four islands.", []),
+    ("北方領土 lie off Nemuro.", ["北方領土 lie off Nemuro."]),
 ]
 
 
