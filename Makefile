@@ -36,5 +36,14 @@ bench: $(VENV)/.test-installed
 geo: $(VENV)/.test-installed
 	$(PY) -m geo.build
 
+# The static edition (any web host, CDN or USB stick): OUT=site/ by default, git-ignored.
+OUT ?= site
+.PHONY: static bench-static
+static: $(VENV)/.app-installed
+	$(PY) -m geo.site export-site $(OUT)
+
+bench-static: $(VENV)/.app-installed
+	$(PY) bench/bench_static.py
+
 clean:
 	rm -rf $(VENV) .pytest_cache

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui.state import init_state
+from ui.state import init_state, open_map_page
 
 st.set_page_config(
     page_title="Four Islands — the Kuril Islands / Northern Territories dispute",
@@ -13,12 +13,15 @@ st.set_page_config(
 init_state()
 
 pages = [
-    st.Page("app_pages/map.py", title="Map", icon=":material/map:", url_path="map", default=True),
+    st.Page("app_pages/map.py", title="Map", icon=":material/map:", url_path="home", default=True),
     st.Page("app_pages/timeline.py", title="Timeline", icon=":material/timeline:", url_path="timeline"),
     st.Page("app_pages/news.py", title="News", icon=":material/newspaper:", url_path="news"),
     st.Page("app_pages/classroom.py", title="Classroom tour", icon=":material/school:", url_path="classroom"),
     st.Page("app_pages/sources.py", title="Sources & method", icon=":material/menu_book:", url_path="sources"),
 ]
+# The default page is served at / (its url_path only reserves a name); /map, the map
+# page's name in links and the README, switches to it instead of "Page not found".
+pages.append(st.Page(open_map_page, title="Map", url_path="map", visibility="hidden"))
 pg = st.navigation(pages)
 with st.sidebar:
     st.caption(

@@ -8,6 +8,7 @@ from content.present import era_label, event_heading
 from content.viewstate import KEY_YEARS
 from ui import controls, state
 from ui.data import require_content
+from ui.datadownloads import render_embed
 from ui.downloads import render_downloads
 from ui.mapwidget import render_map
 from ui.panel import SourceNotes, render_panel_body, render_panel_head
@@ -48,6 +49,7 @@ with controls_box:
         st.button("Screenshot mode", key="enter_screenshot", icon=":material/fullscreen:",
                   on_click=state.set_screenshot, args=(True,), help="The map alone, with no app chrome")
         render_downloads(content, selected, when, perspective)
+        render_embed(content, selected, st.session_state.get(state.YEAR), st.session_state.get(state.DATE), perspective)
 with panel_box:
     if selected:
         render_panel_body(content, selected, notes)

@@ -14,6 +14,7 @@ outlets = sorted({a.outlet for a in content.articles})
 years = sorted({int(a.date[:4]) for a in content.articles})
 
 st.title("News excerpts", anchor=False)
+state.show_notices()
 st.caption("Short verbatim excerpts from the articles the project started from, each with outlet, "
            "date and speaker. State-controlled outlets are labelled; where an article states "
            "something wrong, a correction with its source follows the excerpt.")

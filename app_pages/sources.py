@@ -7,18 +7,28 @@ from content.present import format_source
 from geo.describe import provenance_summary
 from ui import state
 from ui.data import get_provenance, require_content
+from ui.datadownloads import render_data_downloads, render_embed
 from ui.text import link, md
 
 content = require_content()
 provenance = get_provenance()
 
 st.title("Sources & method", anchor=False)
+state.show_notices()
 st.markdown(load_method())
 
 st.markdown("### Outlines")
 st.markdown("\n".join(f"- **{md(label)}:** {md(value)}" for label, value in provenance_summary(provenance)))
 with st.expander("The full provenance record of the geometry build"):
     st.json(provenance, expanded=False)
+
+st.markdown("### Download data")
+st.caption("The outlines and boundary lines, the events, the news excerpts and the bibliography, for all four "
+           "islands; each island's panel offers its own slice.")
+render_data_downloads(content)
+with st.expander("Embed a view in a story", icon=":material/code:"):
+    render_embed(content, st.session_state.get(state.ISLAND), st.session_state.get(state.YEAR),
+                 st.session_state.get(state.DATE), st.session_state.get(state.PERSPECTIVE, "neutral"))
 
 st.markdown(f"### Bibliography ({len(content.sources)} sources)")
 kinds = sorted({s.kind for s in content.sources.values()})

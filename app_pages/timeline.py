@@ -18,6 +18,7 @@ labels = labels_for(content.islands, "neutral")
 first, last = year_range(content.events)
 
 st.title("Timeline of the dispute", anchor=False)
+state.show_notices()
 st.caption(f"{len(content.events)} dated events from {first} to {last}, each with its sources. "
            "Dates are given to the precision they are known.")
 

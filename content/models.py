@@ -33,7 +33,7 @@ SourceKind = Literal["treaty", "official", "statistics", "dataset", "scholarly",
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=80)]
 Text = Annotated[str, Field(min_length=1)]
 
-_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$", re.ASCII)
 
 
 def check_partial_date(value: str) -> str:

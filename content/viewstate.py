@@ -7,12 +7,17 @@ notice the page shows, naming the parameter and the value it ignored.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Mapping
 
 from content.models import ISLAND_IDS, check_partial_date
 
 PERSPECTIVES: tuple[str, ...] = ("neutral", "japan", "russia")
+# The link's own parameters, and Streamlit's (embed mode), which pass without a notice.
+KNOWN_PARAMETERS: frozenset[str] = frozenset(
+    {"island", "year", "date", "perspective", "screenshot", "stop", "embed", "embed_options"})
+_ASCII_NUMBER = re.compile(r"^[0-9]{1,6}$")
 FIRST_YEAR = 1855
 MAX_STOPS = 99
 KEY_YEARS: tuple[int, ...] = (1855, 1875, 1905, 1945, 1956, 1993, 2018, 2022)
@@ -62,6 +67,11 @@ def _first(value: str | list[str] | None) -> str | None:
 def parse_view(params: Mapping[str, str | list[str]]) -> ViewState:
     """Parse query parameters into a ViewState, with a notice for each value ignored."""
     notices: list[str] = []
+    unknown = sorted(k for k in params if k not in KNOWN_PARAMETERS)
+    if unknown:
+        shown = ", ".join(f"'{k[:20]}'" for k in unknown[:5]) + (" …" if len(unknown) > 5 else "")
+        notices.append(f"Ignoring unknown link parameter{'s' if len(unknown) > 1 else ''} {shown}. "
+                       f"Known: {', '.join(sorted(KNOWN_PARAMETERS - {'embed', 'embed_options'}))}.")
 
     island = _first(params.get("island"))
     if island is not None:
@@ -80,6 +90,8 @@ def parse_view(params: Mapping[str, str | list[str]]) -> ViewState:
     if raw_year is not None and raw_year.strip():
         last = current_year()
         try:
+            if not _ASCII_NUMBER.match(raw_year.strip()):
+                raise ValueError(raw_year)
             year = int(raw_year.strip())
         except ValueError:
             notices.append(f"Year '{raw_year[:20]}' in the link is not a number; showing today.")
@@ -120,8 +132,9 @@ def parse_view(params: Mapping[str, str | list[str]]) -> ViewState:
     stop: int | None = None
     raw_stop = _first(params.get("stop"))
     if raw_stop is not None and raw_stop.strip():
-        if raw_stop.strip().isdigit() and 1 <= int(raw_stop) <= MAX_STOPS:
-            stop = int(raw_stop)
+        # ASCII digits only: '²' and '①' pass str.isdigit() but int() refuses them.
+        if _ASCII_NUMBER.match(raw_stop.strip()) and 1 <= int(raw_stop.strip()) <= MAX_STOPS:
+            stop = int(raw_stop.strip())
         else:
             notices.append(f"Tour stop '{raw_stop[:20]}' in the link is not a stop number; starting the tour at 1.")
     return ViewState(island, year, date, perspective, screenshot, stop, tuple(notices))

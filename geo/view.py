@@ -90,19 +90,24 @@ def build_view(
 
     for island in ISLAND_IDS:
         group = _group(control[island])
-        if soviet_era and perspective == "japan":
+        # In late August 1945 some islands were already held by Soviet troops and others not
+        # yet: only those administered from Moscow are drawn as disputed.
+        disputed = soviet_era and group == "russia"
+        if disputed and perspective == "japan":
             style = {**_fill("japan", True), "color": PALETTE["disputed_edge"], "weight": 2.0, "dashArray": "5 4"}
             add_legend(LegendEntry("fill", PALETTE["japan"], "Japan's Northern Territories, administered by "
                                    f"{russia_name(year)} (as Japan draws it)", "5 4", PALETTE["disputed_edge"]))
-        elif soviet_era and perspective == "neutral":
+        elif disputed and perspective == "neutral":
             style = {**_fill(group, True), "color": PALETTE["disputed_edge"], "weight": 2.0, "dashArray": "5 4"}
             add_legend(LegendEntry("fill", PALETTE[group], f"Disputed: administered by {russia_name(year)}, "
                                    "claimed by Japan", "5 4", PALETTE["disputed_edge"]))
         else:
             style = _fill(group, True)
             label = {"japan": "Japan", "russia": russia_name(year).removeprefix("the ").capitalize()}.get(group, group)
-            if soviet_era and perspective == "russia":
-                label = f"{russia_name(year).removeprefix('the ')} (Sakhalin Oblast), as Russia draws it"
+            if disputed and perspective == "russia":
+                # South Sakhalin Oblast from February 1946, merged into Sakhalin Oblast in January 1947.
+                oblast = " (Sakhalin Oblast)" if year >= 1947 else ""
+                label = f"{russia_name(year).removeprefix('the ')}{oblast}, as Russia draws it"
             add_legend(LegendEntry("fill", PALETTE[group], label[0].upper() + label[1:]))
         styles[island] = style
 
@@ -129,7 +134,9 @@ def build_view(
     if "russia" in context_groups.values():
         add_legend(LegendEntry("fill", PALETTE["russia"], russia_name(year)[0].upper() + russia_name(year)[1:]))
 
-    lines = lines_for(boundaries, year, perspective)
+    # Before 28 August 1945 no island was yet held by Soviet troops: the pre-war lines still stand.
+    held = any(_group(control[i]) == "russia" for i in ISLAND_IDS)
+    lines = lines_for(boundaries, year if held or not soviet_era else FIRST_SOVIET_YEAR - 1, perspective)
     for line in lines:
         props = line["properties"]
         style = LINE_STYLES[props["style"]]

@@ -9,6 +9,7 @@ import streamlit as st
 from content import present
 from content.load import Content
 from content.models import Article, Event, Excerpt
+from ui.datadownloads import render_data_downloads
 from ui.text import link, md
 
 
@@ -135,4 +136,6 @@ def render_panel_body(content: Content, island_id: str, notes: SourceNotes) -> N
         st.caption("Cite this panel")
         cited = [content.sources[sid] for sid in notes.order]
         st.code(present.cite_island(island, cited, dt.date.today()), language=None, wrap_lines=True)
+        st.markdown("##### Download this island's data")
+        render_data_downloads(content, island_id)
 

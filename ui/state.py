@@ -7,6 +7,7 @@ import streamlit as st
 from content.models import ISLAND_IDS
 from content.viewstate import ViewState, parse_view
 from geo.mapview import island_id_from_click
+from ui.text import md
 
 ISLAND = "island"
 YEAR = "year"
@@ -20,8 +21,25 @@ MAP = "map"
 GOTO_MAP = "goto_map"
 
 
+# Streamlit's frontend, reconnecting after its server went away, asks for a rerun only
+# when the page holds a fragment that reruns on a timer (or a run was under way); else
+# it assumes its old session lives on. A server restarted (or another worker behind
+# nginx) has never run that session: its first run would then be the reader's next
+# click, seen with no widget history, so on_change never fires and the view seeded
+# from the link overwrites the click; and the download buttons would still name files
+# the dead process held. This fragment makes every reconnect rerun at once.
+RECONNECT_RERUN_EVERY = "1h"
+
+
+@st.fragment(run_every=RECONNECT_RERUN_EVERY)
+def _rerun_on_reconnect() -> None:
+    """Hold an auto-rerun fragment on every page (an empty one, rerun hourly at no cost)."""
+
+
 def init_state() -> None:
     """Seed the session from the query string on the session's first run only."""
+    with st.sidebar:
+        _rerun_on_reconnect()
     if st.session_state.get(SEEDED):
         return
     view = parse_view(st.query_params.to_dict())
@@ -60,7 +78,8 @@ def sync_query_params() -> None:
 def show_notices() -> None:
     """Show, once, what the link asked for that could not be honoured."""
     for notice in st.session_state.pop(NOTICES, []):
-        st.warning(notice, icon="⚠️")
+        # The notice quotes the link's own text: escaped, so a link cannot put markup in it.
+        st.warning(md(notice), icon="⚠️")
 
 
 def select_island(island_id: str | None) -> None:
@@ -108,6 +127,11 @@ def leave_for_map_if_asked(map_page: str) -> None:
     """Switch to the map page if a callback asked for it."""
     if st.session_state.pop(GOTO_MAP, False):
         st.switch_page(map_page)
+
+
+def open_map_page() -> None:
+    """Serve /map (the map page's own path) by switching to the map page at /."""
+    st.switch_page("app_pages/map.py")
 
 
 def set_screenshot(on: bool) -> None:

@@ -46,9 +46,16 @@ def server():
 @pytest.fixture(scope="session")
 def hostile_server(tmp_path_factory):
     """A server whose content holds a hostile article and a hostile island name."""
+    content = build_hostile_content(tmp_path_factory.mktemp("hostile-content"))
+    srv = driver.Server(env={"FOUR_ISLANDS_CONTENT": str(content)}).start()
+    yield srv
+    srv.stop()
+
+
+def build_hostile_content(root: Path) -> Path:
+    """Copy the content under root, add the hostile article and give Shikotan a hostile name; return the copy."""
     import yaml
 
-    root = tmp_path_factory.mktemp("hostile-content")
     shutil.copytree(driver.REPO / "content", root / "content",
                     ignore=shutil.ignore_patterns("*.py", "__pycache__", "ingest", "drafts"))
     content = root / "content"
@@ -59,9 +66,7 @@ def hostile_server(tmp_path_factory):
     data = yaml.safe_load(shikotan.read_text())
     data["names"]["en"] = HOSTILE_NAME
     shikotan.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
-    srv = driver.Server(env={"FOUR_ISLANDS_CONTENT": str(content)}).start()
-    yield srv
-    srv.stop()
+    return content
 
 
 HOSTILE_NAME = 'Shikotan <img src=x onerror="window.__pwned=3"><script>window.__pwned=4</script>'

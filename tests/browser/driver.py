@@ -108,7 +108,7 @@ class RequestLog:
     def _route(self, route):
         url = route.request.url
         host = urlparse(url).hostname or ""
-        if url.startswith(("data:", "blob:", "about:")) or host in ("127.0.0.1", "localhost", "::1"):
+        if url.startswith(("data:", "blob:", "about:", "file:")) or host in ("127.0.0.1", "localhost", "::1"):
             self.local.append(url)
             route.continue_()
         else:
@@ -131,7 +131,7 @@ class PassiveRequestLog:
     def _on_request(self, request):
         url = request.url
         host = urlparse(url).hostname or ""
-        local = url.startswith(("data:", "blob:", "about:")) or host in ("127.0.0.1", "localhost", "::1")
+        local = url.startswith(("data:", "blob:", "about:", "file:")) or host in ("127.0.0.1", "localhost", "::1")
         (self.local if local else self.external).append(url)
 
 

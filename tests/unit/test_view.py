@@ -76,3 +76,23 @@ def test_legend_names_the_state_of_the_year():
 )
 def test_names_follow_the_perspective(perspective, iturup):
     assert labels_for(CONTENT.islands, perspective)["iturup"] == iturup
+
+
+@pytest.mark.parametrize("perspective", ["neutral", "japan", "russia"])
+def test_mid_occupation_date_lists_each_legend_entry_once(perspective):
+    # On 28 August 1945 Iturup / Etorofu was held by Soviet troops, the other islands not yet.
+    v = build_view(control_at(CONTENT.events, "1945-08-28"), 1945, perspective, BOUNDARIES)
+    labels = [e.label for e in v.legend]
+    assert len(labels) == len(set(labels)), labels
+    assert sum(("Disputed" in label or "Northern Territories" in label) for label in labels) <= 1
+    assert v.styles["iturup"] != v.styles["habomai"]
+    assert "Sakhalin Oblast" not in " ".join(labels)
+
+
+@pytest.mark.parametrize("perspective", ["neutral", "japan", "russia"])
+def test_before_the_occupation_in_1945_nothing_is_drawn_as_disputed(perspective):
+    v = build_view(control_at(CONTENT.events, "1945-08-01"), 1945, perspective, BOUNDARIES)
+    assert {v.styles[i]["fillColor"] for i in ("iturup", "kunashir", "shikotan", "habomai")} == {PALETTE["japan"]}
+    assert not any("Disputed" in e.label or "Northern Territories" in e.label for e in v.legend)
+    ids = {line["properties"]["id"] for line in v.lines}
+    assert "line_of_control_1945" not in ids and "portsmouth_1905" in ids

@@ -1,0 +1,69 @@
+// The static edition's page script: panels, controls and the embed snippet follow the map's view.
+// Every text it writes goes through textContent or a textarea's value, never innerHTML.
+(function () {
+  'use strict';
+  function rebase(box) {
+    // Served over HTTP(S), the snippet points at this very copy of the site.
+    if (!/^https?:$/.test(location.protocol)) { return null; }
+    return new URL(box.getAttribute('data-rel') || '', location.href).href;
+  }
+  function escapeHtml(s) {
+    return String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  }
+  var code = document.getElementById('fi-embed-code');
+  function fill(query, title) {
+    if (!code) { return; }
+    var base = code.getAttribute('data-base');
+    var text = code.getAttribute('data-template') ? code.getAttribute('data-template')
+      .split('__QUERY__').join(escapeHtml(query)).split('__TITLE__').join(escapeHtml('Four Islands map: ' + title))
+      : code.value;
+    var real = rebase(code);
+    if (real && base) { text = text.split(base.replace(/\/?$/, '/')).join(real.replace(/\/?$/, '/')); }
+    code.value = text;
+  }
+  fill('', '');
+  document.querySelectorAll('.fi-copy').forEach(function (b) {
+    b.addEventListener('click', function () {
+      var t = document.getElementById(b.getAttribute('data-for'));
+      t.select();
+      if (navigator.clipboard) { navigator.clipboard.writeText(t.value).catch(function () { document.execCommand('copy'); }); }
+      else { document.execCommand('copy'); }
+      b.textContent = 'Copied';
+    });
+  });
+  if (!window.fiSetView) { return; }
+  document.body.classList.add('fi-map-page');
+  var year = document.getElementById('fi-year');
+  var yearOut = document.getElementById('fi-year-out');
+  var persp = document.getElementById('fi-perspective');
+  var open = document.getElementById('fi-open');
+  function onView(v) {
+    document.querySelectorAll('.fi-panel').forEach(function (p) {
+      var id = p.getAttribute('data-island');
+      p.hidden = v.island ? id !== v.island : !!id;
+    });
+    document.querySelectorAll('.fi-pick').forEach(function (b) {
+      b.setAttribute('aria-pressed', String(b.getAttribute('data-island') === v.island));
+    });
+    document.querySelectorAll('.fi-key').forEach(function (b) {
+      b.setAttribute('aria-pressed', String(Number(b.getAttribute('data-year')) === v.year));
+    });
+    if (year) { year.value = v.year; yearOut.textContent = v.year; }
+    if (persp) { persp.value = v.perspective; }
+    if (open) { open.href = 'index.html#' + v.query; }
+    fill(v.query, v.title);
+  }
+  document.addEventListener('fi:view', function (e) { onView(e.detail); });
+  document.querySelectorAll('.fi-pick').forEach(function (b) {
+    b.addEventListener('click', function () { window.fiSetView({island: b.getAttribute('data-island')}, true); });
+  });
+  document.querySelectorAll('.fi-key').forEach(function (b) {
+    b.addEventListener('click', function () { window.fiSetView({year: Number(b.getAttribute('data-year'))}, false); });
+  });
+  if (year) {
+    year.addEventListener('input', function () { yearOut.textContent = year.value; });
+    year.addEventListener('change', function () { window.fiSetView({year: Number(year.value)}, false); });
+  }
+  if (persp) { persp.addEventListener('change', function () { window.fiSetView({perspective: persp.value}, false); }); }
+  window.fiSetView({}, false);  // the map applied its view before this script ran: show it
+})();
