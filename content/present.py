@@ -219,3 +219,18 @@ def outlet_label(article: Article) -> str:
     if article.state_controlled:
         text += " · state-controlled media"
     return text
+
+
+class SourceNumbering:
+    """Number the sources a page or panel cites, in order of first use."""
+
+    def __init__(self, content):
+        self.content = content
+        self.order: list[str] = []
+
+    def numbers(self, source_ids: tuple[str, ...] | list[str]) -> list[str]:
+        """Return the numbers of the given sources, numbering new ones."""
+        for sid in source_ids:
+            if sid not in self.order:
+                self.order.append(sid)
+        return [str(self.order.index(sid) + 1) for sid in source_ids]

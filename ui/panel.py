@@ -16,20 +16,12 @@ from ui.text import link, md
 PANEL_LIST_HEIGHT = 640  # px
 
 
-class SourceNotes:
+class SourceNotes(present.SourceNumbering):
     """Number the sources a panel cites, in order of first use."""
-
-    def __init__(self, content: Content):
-        self.content = content
-        self.order: list[str] = []
 
     def refs(self, source_ids: tuple[str, ...] | list[str]) -> str:
         """Return ' [1, 3]' for the given sources, numbering new ones."""
-        numbers = []
-        for sid in source_ids:
-            if sid not in self.order:
-                self.order.append(sid)
-            numbers.append(str(self.order.index(sid) + 1))
+        numbers = self.numbers(source_ids)
         return f" \\[{', '.join(numbers)}\\]" if numbers else ""
 
     def render(self) -> None:

@@ -26,20 +26,12 @@ def link(text: object, url: object | None) -> str:
     return f'<a href="{esc(url)}" rel="noopener noreferrer">{esc(text)}</a>'
 
 
-class SourceNotes:
-    """Number the sources a page or panel cites, in order of first use."""
-
-    def __init__(self, content: Content):
-        self.content = content
-        self.order: list[str] = []
+class SourceNotes(present.SourceNumbering):
+    """Number the sources a page or panel cites, in order of first use, as HTML."""
 
     def refs(self, source_ids: tuple[str, ...] | list[str]) -> str:
         """Return ' [1, 3]' as HTML for the given sources, numbering new ones."""
-        numbers = []
-        for sid in source_ids:
-            if sid not in self.order:
-                self.order.append(sid)
-            numbers.append(str(self.order.index(sid) + 1))
+        numbers = self.numbers(source_ids)
         return f' <span class="fi-refs">[{", ".join(numbers)}]</span>' if numbers else ""
 
     def render(self) -> str:
