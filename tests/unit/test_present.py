@@ -75,7 +75,7 @@ def test_filters_narrow_and_an_empty_filter_keeps_everything():
     assert habomai and all("habomai" in e.islands for e in habomai)
     treaties = filter_events(CONTENT.events, kinds=["treaty"], years=(1850, 1910))
     assert {e.id for e in treaties} >= {"shimoda-treaty-1855", "st-petersburg-treaty-1875", "portsmouth-treaty-1905"}
-    assert filter_events(CONTENT.events, query="shimoda")[0].id == "shimoda-treaty-1855"
+    assert "shimoda-treaty-1855" in {e.id for e in filter_events(CONTENT.events, query="shimoda")}
     assert filter_events(CONTENT.events, query="no such words here") == []
     found = filter_excerpts(CONTENT.articles, query="lavrov")
     assert found and all("lavrov" in (x.text + (x.speaker or "") + a.headline).lower() for a, x in found)
