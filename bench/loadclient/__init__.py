@@ -1,0 +1,1 @@
+"""A protocol-level Streamlit client for the load benchmark (bench/load.py): no browser."""
