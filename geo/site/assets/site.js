@@ -5,7 +5,7 @@
   function rebase(box) {
     // Served over HTTP(S), the snippet points at this very copy of the site.
     if (!/^https?:$/.test(location.protocol)) { return null; }
-    return new URL(box.getAttribute('data-rel') || '', location.href).href;
+    return new URL((box.getAttribute('data-rel') || '') + './', location.href).href;
   }
   function escapeHtml(s) {
     return String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
