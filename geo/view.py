@@ -95,8 +95,8 @@ def build_view(
         disputed = soviet_era and group == "russia"
         if disputed and perspective == "japan":
             style = {**_fill("japan", True), "color": PALETTE["disputed_edge"], "weight": 2.0, "dashArray": "5 4"}
-            add_legend(LegendEntry("fill", PALETTE["japan"], "Japan's Northern Territories, administered by "
-                                   f"{russia_name(year)} (as Japan draws it)", "5 4", PALETTE["disputed_edge"]))
+            add_legend(LegendEntry("fill", PALETTE["japan"], "Japan's Northern Territories, occupied by "
+                                   f"{russia_name(year)}, as Japan holds", "5 4", PALETTE["disputed_edge"]))
         elif disputed and perspective == "neutral":
             style = {**_fill(group, True), "color": PALETTE["disputed_edge"], "weight": 2.0, "dashArray": "5 4"}
             add_legend(LegendEntry("fill", PALETTE[group], f"Disputed: administered by {russia_name(year)}, "
