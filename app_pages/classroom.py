@@ -29,7 +29,7 @@ next_col.button("Next", key="tour_next", shortcut="Right", disabled=number == le
                 on_click=state.step_tour, args=(1, len(stops)), use_container_width=True, type="primary")
 map_col, text_col = st.columns([3, 2], gap="medium")
 with map_col:
-    render_map(stop.island, stop.date or str(stop.year), stop.perspective, height=430, zoom=stop.zoom)
+    render_map(stop.island, stop.date or str(stop.year), stop.perspective, height=430, zoom=stop.zoom, large=True)
 with text_col:
     st.markdown(md(stop.text))
     st.markdown(f"**For discussion:** {md(stop.question)}")

@@ -16,6 +16,8 @@ import folium
 from branca.element import Element, MacroElement
 from jinja2 import Template
 
+from geo.load import load_labels
+from geo.maplabels import MapLabels, label_texts
 from geo.view import LINE_STYLES, MapView
 
 # Served by Streamlit's static file serving (server.enableStaticServing): files
@@ -25,7 +27,10 @@ LEAFLET_URL = f"{STATIC_URL}/vendor/leaflet-1.9.3"
 
 ISLAND_STYLE = {"fillColor": "#d9822b", "color": "#7a3f0c", "weight": 1.2, "fillOpacity": 0.75}
 CONTEXT_STYLE = {"fillColor": "#e8e4d8", "color": "#9a9384", "weight": 0.6, "fillOpacity": 1.0}
-SELECTED_STYLE = {"fillColor": "#b3541e", "color": "#1b1b1b", "weight": 3.0, "fillOpacity": 0.9}
+# Hover and selection keep small islets readable: a thin outline, the selected island's in white
+# with a dark halo (CSS .fi-picked), instead of a thick black stroke that fills in the Habomai islets.
+HOVER_STYLE = {"weight": 2.0, "color": "#1b1b1b"}
+PICKED_STYLE = {"weight": 1.6, "color": "#ffffff", "opacity": 1.0, "dashArray": None, "fillOpacity": 0.95}
 SEA_COLOUR = "#c9dde9"
 
 DEFAULT_CENTER = (44.45, 147.0)  # [lat, lon], WGS84: frames all four islands and the Nemuro peninsula
@@ -82,11 +87,55 @@ class IslandInteraction(MacroElement):
   info.setAttribute('role', 'status');
   info.setAttribute('aria-live', 'polite');
   info.textContent = {{ this.hint }};
+  // The legend: folds behind a button; under the map (outside it) in screenshot mode and on
+  // narrow screens; in its automatic state geo/maplabels.py folds it if it would hide an island.
   var legendBox = box('bottomright', 'fi-legend');
+  var legendCorner = legendBox.parentNode;
+  var legendToggle = L.DomUtil.create('button', 'fi-legend-toggle', legendBox);
+  legendToggle.type = 'button';
+  var legendBody = L.DomUtil.create('div', 'fi-legend-body', legendBox);
+  legendBody.id = 'fi-legend-body';
+  legendToggle.setAttribute('aria-controls', legendBody.id);
+  var legendCount = 0;
+  var fiLegend = window.fiLegend = {
+    box: legendBox, docked: false, state: {auto: true, open: true},
+    hasEntries: function () { return legendCount > 0; },
+    setOpen: function (open) {
+      fiLegend.state.open = open;
+      legendBox.classList.toggle('fi-legend-closed', !open);
+      legendToggle.textContent = open ? 'Hide legend' : 'Legend';
+      legendToggle.setAttribute('aria-expanded', open ? 'true' : 'false');
+      if (fiLegend.docked) { fitDock(); }
+    }
+  };
+  // The frame's height is the map's own (streamlit-folium sets it); a docked legend takes its share.
+  var fullHeight = null, setHeight = null;
+  function fitDock() {
+    if (container.style.height !== setHeight || fullHeight === null) { fullHeight = container.offsetHeight; }
+    var want = Math.max(160, fullHeight - (fiLegend.docked ? legendBox.offsetHeight : 0)) + 'px';
+    if (container.style.height !== want) { container.style.height = want; map.invalidateSize({pan: false}); }
+    setHeight = want;
+  }
+  function dockLegend(under) {
+    if (under !== fiLegend.docked) {
+      fiLegend.docked = under;
+      legendBox.classList.toggle('fi-legend-docked', under);
+      if (under) { container.parentNode.insertBefore(legendBox, container.nextSibling); }
+      else { legendCorner.appendChild(legendBox); }
+    }
+    fitDock();
+  }
+  L.DomEvent.on(legendToggle, 'click', function () {
+    fiLegend.state.auto = false;
+    fiLegend.setOpen(!fiLegend.state.open);
+    if (window.fiLayoutLabels) { window.fiLayoutLabels(); }
+  });
   function paint() {
     islands.eachLayer(function (layer) {
       var id = layer.feature.properties.id;
       layer.setStyle(id === selectedId ? Object.assign({}, styleOf(id), picked) : styleOf(id));
+      if (layer.getElement()) { layer.getElement().classList.toggle('fi-picked', id === selectedId); }
+      if (id === selectedId) { layer.bringToFront(); }
     });
     context.eachLayer(function (layer) {
       var s = styles[layer.feature.properties.id];
@@ -101,11 +150,17 @@ class IslandInteraction(MacroElement):
     info.textContent = name || {{ this.hint }};
     info.setAttribute('data-island', id || '');
   }
-  function legend(entries) {
-    legendBox.textContent = '';
+  function legend(entries, clean) {
+    legendBody.textContent = '';
+    legendCount = entries.length;
     legendBox.style.display = entries.length ? '' : 'none';
+    legendToggle.style.display = clean ? 'none' : '';
+    var narrow = map.getSize().x < 420;
+    dockLegend(clean || narrow);
+    if (clean) { fiLegend.setOpen(true); }
+    else if (fiLegend.state.auto) { fiLegend.setOpen(!narrow); }
     entries.forEach(function (e) {
-      var row = L.DomUtil.create('div', 'fi-legend-row', legendBox);
+      var row = L.DomUtil.create('div', 'fi-legend-row', legendBody);
       var sw = L.DomUtil.create('span', 'fi-swatch fi-swatch-' + e.kind, row);
       if (e.kind === 'fill') {
         sw.style.background = e.color;
@@ -115,6 +170,7 @@ class IslandInteraction(MacroElement):
       }
       L.DomUtil.create('span', 'fi-legend-text', row).textContent = e.label;
     });
+    if (fiLegend.docked) { fitDock(); }
   }
   // streamlit-folium reports a click 250 ms later (debounced). Report it now, in the
   // exact shape and key order the component would, and record it as the component's
@@ -138,7 +194,7 @@ class IslandInteraction(MacroElement):
     if (map.zoomControl) { map.zoomControl.getContainer().style.display = v.clean ? 'none' : ''; }
     viewBox.textContent = v.title || '';
     viewBox.style.display = v.title ? '' : 'none';
-    legend(v.legend || []);
+    legend(v.legend || [], !!v.clean);
     select(v.selected === undefined ? selectedId : v.selected);
   };
   islands.eachLayer(function (layer) {
@@ -170,8 +226,8 @@ class IslandInteraction(MacroElement):
         self.context = context
         self.hint = _js(hint)
         self.base_style = _js(ISLAND_STYLE)
-        self.hover_style = _js({"weight": 2.8, "color": "#1b1b1b"})
-        self.selected_style = _js({"weight": 3.5, "color": "#1b1b1b", "fillOpacity": 0.95})
+        self.hover_style = _js(HOVER_STYLE)
+        self.selected_style = _js(PICKED_STYLE)
 
 
 class NorthArrow(MacroElement):
@@ -233,12 +289,34 @@ path.leaflet-interactive:focus {{ outline: none; }}
 .fi-north {{ background: rgba(255,255,255,0.85); border-radius: 4px; padding: 2px 4px 0; }}
 .fi-view {{ background: rgba(255,255,255,0.92); padding: 3px 8px; border-radius: 4px; font-size: 13px; }}
 .fi-legend {{ background: rgba(255,255,255,0.94); padding: 6px 8px; border-radius: 4px; font-size: 12px;
+  font-family: "Source Sans Pro", sans-serif;
   max-width: 260px; line-height: 1.3; box-shadow: 0 1px 4px rgba(0,0,0,0.3); }}
 .fi-legend-row {{ display: flex; align-items: center; gap: 6px; margin: 2px 0; }}
 .fi-swatch {{ flex: 0 0 22px; height: 12px; box-sizing: border-box; }}
 .fi-swatch-line {{ height: 0; }}
+.fi-legend-toggle {{ font: inherit; font-weight: 600; border: 1px solid #9a9384; border-radius: 3px;
+  background: #fff; padding: 1px 8px; cursor: pointer; display: block; margin: 0 0 3px auto; }}
+.fi-legend-closed {{ padding: 3px; }}
+.fi-legend-closed .fi-legend-body {{ display: none; }}
+.fi-legend-closed .fi-legend-toggle {{ margin: 0; }}
+.fi-legend-docked {{ max-width: none; border-radius: 0; box-shadow: none; border-top: 1px solid #9a9384;
+  padding: 4px 8px; }}
+.fi-legend-docked .fi-legend-body {{ clear: both; display: flex; flex-wrap: wrap; column-gap: 16px; }}
+.fi-legend-docked.fi-legend-closed .fi-legend-body {{ display: none; }}
+.fi-legend-docked .fi-legend-row {{ flex: 1 1 300px; }}
+path.fi-picked {{ filter: drop-shadow(0 0 1px #1b1b1b) drop-shadow(0 0 1.5px #1b1b1b); }}
+.leaflet-fi-labels-pane {{ z-index: 450; }}
+.fi-label {{ position: absolute; white-space: pre; text-align: center; line-height: 1.1; color: #1b1b1b;
+  font-size: 14px; font-weight: 700; user-select: text; -webkit-user-select: text; cursor: text;
+  text-shadow: 0 0 2px #fff, 0 0 2px #fff, 0 0 3px #fff, 0 0 4px #fff; }}
+.fi-label-island {{ cursor: pointer; }}
+.fi-label-land {{ font-size: 13px; font-weight: 600; font-style: italic; color: #4a4a4a; }}
+.fi-label-water {{ font-size: 13px; font-weight: 400; font-style: italic; color: #1f5c8a; letter-spacing: 0.03em; }}
+.fi-label-large {{ font-size: 16px; }}
+.fi-label-island.fi-label-large {{ font-size: 19px; }}
 @media (max-width: 520px) {{ .fi-legend {{ font-size: 10px; max-width: 170px; padding: 3px 5px; }}
-  .fi-selected {{ font-size: 13px; }} }}
+  .fi-legend-docked {{ max-width: none; font-size: 11px; }}
+  .fi-selected {{ font-size: 13px; }} .fi-label {{ font-size: 12px; }} .fi-label-island {{ font-size: 13px; }} }}
 </style>
 """
 
@@ -303,6 +381,7 @@ def build_base_map(
     )
     islands_layer.add_to(fmap)
     IslandInteraction(islands_layer, context_layer, hint).add_to(fmap)
+    MapLabels(islands_layer, load_labels()).add_to(fmap)
     NorthArrow().add_to(fmap)
     return fmap
 
@@ -313,15 +392,20 @@ def build_view_layer(
     selected: str | None,
     title: str = "",
     clean: bool = False,
+    large: bool = False,
 ) -> folium.FeatureGroup:
     """Build the layer of everything that changes per rerun: lines, colours, labels, selection.
 
     Passed to st_folium as feature_group_to_add, so the base map stays identical.
     With `view` None the map shows its base colours and no lines or legend; `clean`
-    hides the zoom buttons (screenshot mode).
+    hides the zoom buttons (screenshot mode); `large` (and `clean`) draws the names larger
+    (classroom). The names on the map are the island labels given and the context names
+    in the view's perspective.
     """
     group = folium.FeatureGroup(name="View", control=False)
     payload: dict[str, Any] = {"labels": dict(labels), "selected": selected, "title": title, "clean": clean}
+    payload["placeLabels"] = label_texts(labels, view.perspective if view is not None else "neutral")
+    payload["large"] = large or clean
     if view is not None:
         payload["styles"] = view.styles
         payload["legend"] = [asdict(e) for e in view.legend]

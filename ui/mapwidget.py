@@ -39,11 +39,12 @@ def get_base_map() -> RenderedMap:
 
 
 @st.cache_resource(show_spinner=False, max_entries=2048)
-def get_view_layer(when: str, perspective: str, selected: str | None, clean: bool, content_root: str | None) -> str:
+def get_view_layer(when: str, perspective: str, selected: str | None, clean: bool, content_root: str | None,
+                   large: bool = False) -> str:
     """Return the rendered view layer for a date, perspective and selection (script text)."""
     labels = labels_for(get_content().islands, perspective)
     return render_layer(build_view_layer(get_map_view(when, perspective), labels, selected,
-                                         view_title(perspective, when), clean))
+                                         view_title(perspective, when), clean, large))
 
 
 @st.cache_resource(show_spinner=False)
@@ -60,12 +61,13 @@ def render_map(
     height: int = 620,
     zoom: int | None = None,
     clean: bool = False,
+    large: bool = False,
 ) -> None:
-    """Show the map at a year or date, in a perspective, framing the selected island."""
+    """Show the map at a year or date, in a perspective, framing the selected island (`large`: larger names)."""
     center, island_zoom = get_island_view(selected)
     show_map(
         get_base_map(),
-        get_view_layer(when, perspective, selected, clean, os.environ.get("FOUR_ISLANDS_CONTENT")),
+        get_view_layer(when, perspective, selected, clean, os.environ.get("FOUR_ISLANDS_CONTENT"), large),
         key=state.MAP, height=height, returned_objects=RETURNED_OBJECTS,
         center=center, zoom=zoom or island_zoom, on_change=state.on_map_click,
     )
