@@ -22,19 +22,25 @@ def build_parser() -> argparse.ArgumentParser:
                        help="content directory to check (default: %(default)s)")
     check.add_argument("--seeds", type=Path, default=DEFAULT_SEEDS_DIR,
                        help="directory of seed articles that excerpts must quote verbatim "
-                            "(default: %(default)s; skipped if it does not exist)")
+                            "(default: %(default)s; if it does not exist, a warning says how many "
+                            "excerpts were not verified)")
+    check.add_argument("--strict", action="store_true",
+                       help="exit 1 if any excerpt could not be checked against its seed article")
     return parser
 
 
 def summarise(content: Content) -> str:
-    """Return the one-line summary printed when every file is valid."""
-    return (f"OK: {len(content.islands)} islands, {len(content.events)} events, "
-            f"{len(content.articles)} articles, {content.excerpt_count} excerpts, "
+    """Return the one-line summary printed when every file is valid, naming any warnings."""
+    warnings = len(content.seeds.warnings())
+    status = f"OK with {warnings} warning{'s' * (warnings != 1)}" if warnings else "OK"
+    return (f"{status}: {len(content.islands)} islands, {len(content.events)} events, "
+            f"{len(content.articles)} articles, {content.excerpt_count} excerpts "
+            f"({content.seeds.verified} verified in their seed articles), "
             f"{len(content.sources)} sources")
 
 
-def run_check(root: Path, seeds: Path | None, out: TextIO, err: TextIO) -> int:
-    """Check the content under root; print the summary or the problems and return the exit code."""
+def run_check(root: Path, seeds: Path | None, out: TextIO, err: TextIO, strict: bool = False) -> int:
+    """Check the content under root; print the summary, warnings or problems; return the exit code."""
     if not root.is_dir():
         print(f"{root}: (root): not a directory", file=err)
         return 1
@@ -45,13 +51,20 @@ def run_check(root: Path, seeds: Path | None, out: TextIO, err: TextIO) -> int:
             print(problem, file=err)
         print(f"{len(exc.problems)} problem(s) found", file=err)
         return 1
+    warnings = content.seeds.warnings()
+    for warning in warnings:
+        print(f"WARNING: {warning}", file=err)
+    if strict and warnings:
+        print(f"FAILED (--strict): {content.seeds.unverified_excerpts} of {content.excerpt_count} "
+              f"excerpts were not verified against their seed articles", file=err)
+        return 1
     print(summarise(content), file=out)
     return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return 0 if valid, 1 on content problems, 2 on usage errors."""
+    """Run the command line; return 0 if valid, 1 on problems (or, with --strict, warnings), 2 on usage errors."""
     args = build_parser().parse_args(argv)  # exits 2 on a usage error
     if args.command == "check":
-        return run_check(args.root, args.seeds, sys.stdout, sys.stderr)
+        return run_check(args.root, args.seeds, sys.stdout, sys.stderr, args.strict)
     return 2  # pragma: no cover - argparse only accepts known commands

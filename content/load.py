@@ -65,6 +65,51 @@ class ContentError(Exception):
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
+# Why excerpts could not be checked against a seed article.
+NO_SEEDS_DIR, SEED_CHECK_OFF, NO_SEED = "no seeds directory", "seed check off", "no seed"
+
+
+@dataclass(frozen=True)
+class Unverified:
+    """Excerpts of one article that could not be checked against a seed article, and why."""
+
+    file: str  # the article's file, relative to the content root
+    excerpts: int
+    reason: str  # NO_SEEDS_DIR, SEED_CHECK_OFF or NO_SEED
+
+
+@dataclass(frozen=True)
+class SeedCheck:
+    """What the verbatim check against the seed articles covered, and what it could not."""
+
+    seeds_dir: Path | None  # the directory asked for; None when the check was turned off
+    verified: int = 0  # excerpts found verbatim in their seed article
+    unverified: tuple[Unverified, ...] = ()
+
+    @property
+    def unverified_excerpts(self) -> int:
+        return sum(u.excerpts for u in self.unverified)
+
+    @property
+    def complete(self) -> bool:
+        """Say whether every excerpt was checked against its seed."""
+        return not self.unverified
+
+    def warnings(self) -> list[str]:
+        """Describe what was not verified: one line per reason, with counts and the remedy."""
+        lines = []
+        for reason, why in ((NO_SEEDS_DIR, f"{self.seeds_dir} not found (pass --seeds DIR)"),
+                            (SEED_CHECK_OFF, "the seed check was turned off"),
+                            (NO_SEED, "the article names no seed article (field 'seed')")):
+            group = [u for u in self.unverified if u.reason == reason]
+            if group:
+                count, articles = sum(u.excerpts for u in group), len(group)
+                lines.append(f"{count} excerpt{'s' * (count != 1)} in {articles} article{'s' * (articles != 1)} "
+                             f"{'were' if count != 1 else 'was'} not checked against "
+                             f"{'their seed articles' if count != 1 else 'its seed article'}: {why}")
+        return lines
+
+
 @dataclass(frozen=True)
 class Content:
     """Everything under content/, validated and cross-checked, with lookups."""
@@ -74,6 +119,7 @@ class Content:
     articles: tuple[Article, ...]  # by date, then id
     sources: dict[str, Source]
     tour: tuple[TourStop, ...] = ()  # in file order; empty if there is no tour file
+    seeds: SeedCheck = field(default_factory=lambda: SeedCheck(None), compare=False)
     _events_by_id: dict[str, Event] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -279,10 +325,20 @@ def _normalise(text: str) -> str:
 
 def _check_excerpts(article: Article, rel: str, seeds_dir: Path | None,
                     event_ids: set[str], excerpt_owner: dict[str, str],
-                    seed_cache: dict[str, str | None], problems: list[Problem]) -> None:
-    """Check one article's excerpts: unique ids, known events, verbatim in the seed."""
+                    seed_cache: dict[str, str | None], problems: list[Problem]) -> Unverified | None:
+    """Check one article's excerpts: unique ids, known events, verbatim in the seed.
+
+    Return what could not be checked against a seed (None if every excerpt was).
+    """
     seed_text: str | None = None
-    if seeds_dir is not None and article.seed is not None:
+    unverified = None
+    if article.seed is None:
+        unverified = NO_SEED
+    elif seeds_dir is None:
+        unverified = SEED_CHECK_OFF
+    elif not seeds_dir.is_dir():
+        unverified = NO_SEEDS_DIR
+    else:
         if article.seed not in seed_cache:
             seed_path = seeds_dir / article.seed
             if seed_path.is_file():
@@ -306,6 +362,9 @@ def _check_excerpts(article: Article, rel: str, seeds_dir: Path | None,
         if seed_text is not None and _normalise(excerpt.text) not in seed_text:
             problems.append(Problem(rel, f"{here}.text",
                                     f"text is not found verbatim in seed '{article.seed}'"))
+    if unverified is None or not article.excerpts:
+        return None
+    return Unverified(rel, len(article.excerpts), unverified)
 
 
 # --- entry points -------------------------------------------------------------
@@ -340,16 +399,15 @@ def load_content(root: Path = CONTENT_DIR, seeds_dir: Path | None | object = _US
     """Load, validate and cross-check every content file under root.
 
     seeds_dir holds the seed articles that excerpts must quote verbatim; by
-    default ../shared/seeds next to the repository, and the verbatim check is
-    skipped when that directory does not exist or seeds_dir is None.
+    default ../shared/seeds next to the repository. When that directory does not
+    exist (or seeds_dir is None) the verbatim check cannot run: the excerpts it
+    did not verify are counted in Content.seeds, which says why.
     Raises ContentError listing every problem in every file.
     """
     root = Path(root)
     if seeds_dir is _USE_DEFAULT:
         seeds_dir = DEFAULT_SEEDS_DIR
     seeds = Path(seeds_dir) if seeds_dir is not None else None  # type: ignore[arg-type]
-    if seeds is not None and not seeds.is_dir():
-        seeds = None
     problems: list[Problem] = []
 
     # Islands: one per file, all four present.
@@ -422,9 +480,12 @@ def load_content(root: Path = CONTENT_DIR, seeds_dir: Path | None | object = _US
                                     f"end date {event.end_date} is before the date {event.date}"))
     excerpt_owner: dict[str, str] = {}
     seed_cache: dict[str, str | None] = {}
+    unverified: list[Unverified] = []
     for rel, article in articles:
         check_sources(article, rel, "")
-        _check_excerpts(article, rel, seeds, set(event_owner), excerpt_owner, seed_cache, problems)
+        missed = _check_excerpts(article, rel, seeds, set(event_owner), excerpt_owner, seed_cache, problems)
+        if missed is not None:
+            unverified.append(missed)
 
     stop_at: dict[str, str] = {}
     for prefix, stop in tour:
@@ -450,4 +511,6 @@ def load_content(root: Path = CONTENT_DIR, seeds_dir: Path | None | object = _US
         articles=tuple(sorted((a for _, a in articles), key=lambda a: (date_sort_key(a.date), a.id))),
         sources=dict(sorted(sources.items())),
         tour=tuple(stop for _, stop in tour),
+        seeds=SeedCheck(seeds, sum(len(a.excerpts) for _, a in articles) - sum(u.excerpts for u in unverified),
+                        tuple(unverified)),
     )

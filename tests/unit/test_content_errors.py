@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from content.load import REPO_DIR, ContentError, Problem, load_content
+from content.load import NO_SEED, NO_SEEDS_DIR, REPO_DIR, ContentError, Problem, load_content
 from content.models import ISLAND_IDS
 
 ISLAND = """\
@@ -213,10 +213,38 @@ def test_verbatim_check_ignores_only_whitespace(tmp_path):
     assert load(tmp_path, {"news/art.yaml": article}).excerpt_count == 1
 
 
-def test_verbatim_check_is_skipped_without_seeds(tmp_path):
-    root = write_root(tmp_path, {"news/art.yaml": ARTICLE.replace("“the islands", "“the isles")})
-    assert load_content(root / "content", seeds_dir=None).excerpt_count == 1
-    assert load_content(root / "content", seeds_dir=tmp_path / "absent").excerpt_count == 1
+def test_with_seeds_every_excerpt_is_counted_as_verified(tmp_path):
+    seeds = load(tmp_path, {}).seeds
+    assert (seeds.verified, seeds.unverified, seeds.complete, seeds.warnings()) == (1, (), True, [])
+
+
+# A second article with two excerpts quoting the same seed.
+SECOND = (ARTICLE.replace("id: art\n", "id: art2\n").replace("id: art-1", "id: art2-1")
+          + "  - id: art2-2\n    text: and left.\n    islands: [iturup]\n")
+
+
+def test_without_seeds_the_excerpts_are_counted_as_unverified(tmp_path):
+    # The changed quote is not in the seed: the load succeeds, but nothing claims it was checked.
+    root = write_root(tmp_path, {"news/art.yaml": ARTICLE.replace("“the islands", "“the isles"),
+                                 "news/art2.yaml": SECOND})
+    absent = load_content(root / "content", seeds_dir=tmp_path / "absent").seeds
+    assert (absent.verified, absent.unverified_excerpts, absent.complete) == (0, 3, False)
+    assert [(u.file, u.excerpts, u.reason) for u in absent.unverified] == [
+        ("news/art.yaml", 1, NO_SEEDS_DIR), ("news/art2.yaml", 2, NO_SEEDS_DIR)]
+    assert absent.warnings() == [f"3 excerpts in 2 articles were not checked against their seed articles: "
+                                 f"{tmp_path / 'absent'} not found (pass --seeds DIR)"]
+    off = load_content(root / "content", seeds_dir=None).seeds
+    assert off.warnings() == ["3 excerpts in 2 articles were not checked against their seed articles: "
+                              "the seed check was turned off"]
+
+
+def test_an_article_without_a_seed_is_counted_apart(tmp_path):
+    unseeded = SECOND.replace("seed: seed.txt\n", "")
+    seeds = load(tmp_path, {"news/art2.yaml": unseeded}).seeds
+    assert (seeds.verified, [(u.file, u.excerpts, u.reason) for u in seeds.unverified]) == (
+        1, [("news/art2.yaml", 2, NO_SEED)])
+    assert seeds.warnings() == ["2 excerpts in 1 article were not checked against their seed articles: "
+                                "the article names no seed article (field 'seed')"]
 
 
 def test_unquoted_dates_are_read_as_text(tmp_path):
@@ -229,11 +257,34 @@ def run_cli(*args: str) -> subprocess.CompletedProcess:
                           capture_output=True, text=True, timeout=120)
 
 
-def test_cli_check_exits_0_on_a_valid_root(tmp_path):
+@pytest.mark.parametrize("strict", [(), ("--strict",)])
+def test_cli_check_exits_0_on_a_valid_root(tmp_path, strict):
     root = write_root(tmp_path, {})
-    result = run_cli("check", "--root", str(root / "content"), "--seeds", str(root / "seeds"))
+    result = run_cli("check", "--root", str(root / "content"), "--seeds", str(root / "seeds"), *strict)
     assert result.returncode == 0, result.stderr
-    assert result.stdout == "OK: 4 islands, 1 events, 1 articles, 1 excerpts, 2 sources\n"
+    assert result.stdout == ("OK: 4 islands, 1 events, 1 articles, 1 excerpts "
+                             "(1 verified in their seed articles), 2 sources\n")
+    assert result.stderr == ""
+
+
+def test_cli_check_without_seeds_warns_with_counts_and_does_not_say_a_bare_ok(tmp_path):
+    root = write_root(tmp_path, {"news/art2.yaml": SECOND})
+    absent = tmp_path / "no-seeds-here"
+    result = run_cli("check", "--root", str(root / "content"), "--seeds", str(absent))
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == (f"WARNING: 3 excerpts in 2 articles were not checked against their seed articles: "
+                             f"{absent} not found (pass --seeds DIR)\n")
+    assert result.stdout == ("OK with 1 warning: 4 islands, 1 events, 2 articles, 3 excerpts "
+                             "(0 verified in their seed articles), 2 sources\n")
+
+
+def test_cli_check_strict_exits_1_when_excerpts_were_not_verified(tmp_path):
+    root = write_root(tmp_path, {})
+    result = run_cli("check", "--root", str(root / "content"), "--seeds", str(tmp_path / "absent"), "--strict")
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert "WARNING: 1 excerpt in 1 article was not checked against its seed article:" in result.stderr
+    assert "FAILED (--strict): 1 of 1 excerpts were not verified against their seed articles" in result.stderr
 
 
 def test_cli_check_exits_1_with_file_and_field_on_stderr(tmp_path):

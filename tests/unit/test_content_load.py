@@ -10,7 +10,16 @@ from pathlib import Path
 
 import pytest
 
-from content.load import CONTENT_DIR, FOLDERS, REPO_DIR, ContentError, check_file, load_content
+from content.load import (
+    CONTENT_DIR,
+    DEFAULT_SEEDS_DIR,
+    FOLDERS,
+    NO_SEEDS_DIR,
+    REPO_DIR,
+    ContentError,
+    check_file,
+    load_content,
+)
 from content.models import ISLAND_IDS
 
 CONTENT_FILES = sorted(p for folder in FOLDERS for p in (CONTENT_DIR / folder).glob("*.yaml"))
@@ -119,8 +128,32 @@ def test_queries_for_an_island(content, island_id):
     assert all(island_id in x.islands for _, x in content.excerpts_for(island_id))
 
 
-def test_cli_check_passes_on_real_content():
+def test_every_article_names_its_seed(content):
+    # So that wherever the seeds are (CI), every real excerpt is checked verbatim against one.
+    assert [a.id for a in content.articles if a.seed is None] == []
+
+
+def test_the_seed_check_counts_every_real_excerpt(content):
+    seeds = content.seeds
+    if DEFAULT_SEEDS_DIR.is_dir():  # CI and the workspace: every excerpt verified
+        assert (seeds.verified, seeds.unverified) == (content.excerpt_count, ())
+    else:  # a clone alone: none verified, every one counted, and the reason named
+        assert seeds.verified == 0
+        assert {u.reason for u in seeds.unverified} == {NO_SEEDS_DIR}
+        assert seeds.unverified_excerpts == content.excerpt_count
+        assert len(seeds.unverified) == len([a for a in content.articles if a.excerpts])
+
+
+def test_cli_check_passes_on_real_content(content):
     result = subprocess.run([sys.executable, "-m", "content", "check"], cwd=REPO_DIR,
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
-    assert re.fullmatch(r"OK: 4 islands, \d+ events, \d+ articles, \d+ excerpts, \d+ sources\n", result.stdout)
+    counts = r"4 islands, \d+ events, \d+ articles, (\d+) excerpts \((\d+) verified in their seed articles\), \d+ sources\n"
+    if DEFAULT_SEEDS_DIR.is_dir():
+        excerpts, verified = re.fullmatch("OK: " + counts, result.stdout).groups()
+        assert excerpts == verified and result.stderr == ""
+    else:
+        excerpts, verified = re.fullmatch("OK with 1 warning: " + counts, result.stdout).groups()
+        assert verified == "0"
+        assert result.stderr.startswith(f"WARNING: {excerpts} excerpts in ")
+        assert f"{DEFAULT_SEEDS_DIR} not found (pass --seeds DIR)" in result.stderr
