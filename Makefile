@@ -6,7 +6,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8501
 
-.PHONY: run test check bench geo clean
+.PHONY: run test check bench geo clean serve-scaled
 
 $(VENV)/.app-installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -21,8 +21,15 @@ $(VENV)/.test-installed: pyproject.toml $(VENV)/.app-installed
 run: $(VENV)/.app-installed
 	$(PY) -m streamlit run app.py --server.port $(PORT)
 
+# k app processes behind nginx on PORT (installs Debian's nginx if missing); Ctrl-C stops all.
+WORKERS ?= $(shell nproc 2>/dev/null || echo 2)
+serve-scaled: $(VENV)/.app-installed
+	bash scripts/ensure-nginx.sh
+	$(PY) deploy/serve_scaled.py --workers $(WORKERS) --port $(PORT)
+
 test: $(VENV)/.test-installed
 	bash scripts/ensure-chromium.sh
+	bash scripts/ensure-nginx.sh
 	$(PY) -m content check
 	$(PY) -m pytest
 

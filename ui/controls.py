@@ -47,22 +47,27 @@ def _on_perspective() -> None:
 def render_year_control() -> int:
     """Show the year slider and the key-year buttons; return the year shown."""
     year = shown_year()
-    st.session_state[YEAR_SLIDER] = year
     key_options = [str(y) for y in KEY_YEARS] + [TODAY]
-    st.session_state[YEAR_PILLS] = TODAY if st.session_state.get(state.YEAR) is None else (
-        str(year) if str(year) in key_options else None)
-    st.slider("Year", FIRST_YEAR, current_year(), key=YEAR_SLIDER, on_change=_on_slider,
+    pill = TODAY if st.session_state.get(state.YEAR) is None else (str(year) if str(year) in key_options else None)
+    st.slider("Year", FIRST_YEAR, current_year(), value=state.widget_default(YEAR_SLIDER, year), key=YEAR_SLIDER,
+              on_change=_on_slider,
               help="Who administered each island in that year, and the boundary lines then in force.")
-    st.pills("Key years", key_options, key=YEAR_PILLS, on_change=_on_pills, label_visibility="collapsed")
+    state.reconcile(YEAR_SLIDER, year, _on_slider)
+    st.pills("Key years", key_options, default=state.widget_default(YEAR_PILLS, pill), key=YEAR_PILLS,
+             on_change=_on_pills, label_visibility="collapsed")
+    state.reconcile(YEAR_PILLS, pill, _on_pills)
     return year
 
 
 def render_perspective_control() -> str:
     """Show the perspective switch; return the perspective shown."""
     perspective = st.session_state.get(state.PERSPECTIVE, "neutral")
-    st.session_state[PERSPECTIVE_PICKER] = perspective
+    options = list(PERSPECTIVE_TITLES)
+    first = state.widget_default(PERSPECTIVE_PICKER, perspective)
     st.radio(
-        "Perspective", list(PERSPECTIVE_TITLES), format_func=PERSPECTIVE_TITLES.get, horizontal=True,
+        "Perspective", options, format_func=PERSPECTIVE_TITLES.get, horizontal=True,
+        index=options.index(first) if first else 0,
         key=PERSPECTIVE_PICKER, on_change=_on_perspective, help=PERSPECTIVE_NOTES[perspective],
     )
+    state.reconcile(PERSPECTIVE_PICKER, perspective, _on_perspective)
     return perspective

@@ -36,6 +36,40 @@ def _rerun_on_reconnect() -> None:
     """Hold an auto-rerun fragment on every page (an empty one, rerun hourly at no cost)."""
 
 
+DRAWN = "widgets_drawn"
+
+
+def widget_default(key: str, value):
+    """Bind widget `key` to the view's `value`; return the default to pass it (None once drawn).
+
+    Once this session has drawn the widget, the view is written into it before each
+    draw (a timeline event or a tour stop may have moved the view). On its first draw
+    in a session the widget gets the view as its default instead: the browser's own
+    value, if it has one, then wins, which is how a reader's click reaches a session
+    that a restarted server never ran (see `reconcile`).
+    """
+    if key in st.session_state.get(DRAWN, ()):
+        st.session_state[key] = value
+        return None
+    return value
+
+
+def reconcile(key: str, value, on_change) -> None:
+    """After a widget's first draw in a session, apply the browser's value if it differs from the view.
+
+    Streamlit runs no on_change for a value a session sees before it has drawn the
+    widget: the first click after a reconnect to a new server process, made before
+    the reconnect's own rerun has drawn the page. Apply it here and rerun.
+    """
+    drawn = st.session_state.setdefault(DRAWN, set())
+    if key in drawn:
+        return
+    drawn.add(key)
+    if st.session_state.get(key) != value:
+        on_change()
+        st.rerun()
+
+
 def init_state() -> None:
     """Seed the session from the query string on the session's first run only."""
     with st.sidebar:
@@ -100,11 +134,14 @@ def island_picker(labels: dict[str, str]) -> None:
     The widget has its own key because Streamlit drops a widget's key on pages
     that do not show it; the selection itself lives under ISLAND.
     """
-    st.session_state[ISLAND_PICKER] = st.session_state.get(ISLAND)
+    island = st.session_state.get(ISLAND)
+    first = widget_default(ISLAND_PICKER, island)
     st.selectbox(
         "Island", options=list(labels), format_func=labels.get, key=ISLAND_PICKER,
-        index=None, placeholder="Choose an island (or click one on the map)", on_change=_on_pick,
+        index=list(labels).index(first) if first in labels else None,
+        placeholder="Choose an island (or click one on the map)", on_change=_on_pick,
     )
+    reconcile(ISLAND_PICKER, island, _on_pick)
 
 
 def on_map_click() -> None:

@@ -1,0 +1,1 @@
+"""Serving Four Islands at scale: nginx in front of k Streamlit workers, Docker and compose."""
