@@ -643,6 +643,8 @@ def build(out_dir: Path = DATA_DIR) -> dict[str, Any]:
                              for k, (f, w) in labelpoints.LAND_WINDOWS.items()},
             "beside_windows": {k: {"feature": f, "window": list(b)} for k, (f, b) in labelpoints.BESIDE_WINDOWS.items()},
             "water_windows": {k: [list(b) for b in w] for k, w in labelpoints.WATER_WINDOWS.items()},
+            "search_areas": labelpoints.SEARCH_AREAS,
+            "min_zoom": labelpoints.MIN_ZOOM,
         },
         "boundaries": {k: {"approximate": BOUNDARY_META[k]["approximate"], "max_distance_km": BOUNDARY_MAX_DISTANCE_KM.get(k)} for k in BOUNDARY_META},
         "boundary_method": (

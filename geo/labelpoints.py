@@ -45,6 +45,19 @@ WATER_WINDOWS = {
     "sea_of_okhotsk": [(144.6, 44.6, 148.6, 46.3), (143.0, 44.6, 150.0, 47.5)],
     "pacific_ocean": [(145.8, 41.9, 150.0, 43.3), (145.0, 41.4, 152.0, 44.0)],
 }
+# Where the map looks for a free spot for a context name when none of its candidates is free
+# ([lon, lat] ring): on its land, or on its side of the island chain for the two seas.
+SEARCH_AREAS = {
+    "hokkaido": [[143.0, 42.6], [145.2, 42.6], [145.2, 44.4], [143.0, 44.4]],
+    "sakhalin": [[141.6, 45.85], [144.8, 45.85], [144.8, 48.6], [141.6, 48.6]],
+    "nemuro_strait": [[144.9, 43.55], [145.8, 43.55], [145.8, 44.35], [144.9, 44.35]],
+    "sea_of_okhotsk": [[143.0, 44.2], [145.2, 44.2], [145.6, 44.5], [146.6, 44.7], [148.0, 45.4], [149.3, 46.0],
+                       [150.4, 46.7], [150.4, 47.6], [143.0, 47.6]],
+    "pacific_ocean": [[144.0, 41.4], [152.5, 41.4], [152.5, 46.3], [149.6, 45.6], [148.3, 44.9], [147.2, 44.1],
+                      [146.9, 43.6], [145.6, 43.3], [144.0, 42.8]],
+}
+# Names of small features are left off the overview zooms (below these), where they would crowd it.
+MIN_ZOOM = {"nemuro_peninsula": 6, "urup": 6, "nemuro_strait": 7}
 # Placement order: the four islands first, smallest first (fewest free spots), then land, then water.
 ORDER = (
     ("habomai", "island"), ("shikotan", "island"), ("kunashir", "island"), ("iturup", "island"),
@@ -62,7 +75,9 @@ METHOD = (
     f"{REFERENCE_ZOOM} that covers any land, then by distance from the pole, then {', '.join(DIRECTIONS)}. "
     "Land names: the pole of inaccessibility of the land within fixed windows near the four islands, the "
     "nearest window first (Nemuro Peninsula and Urup: beside positions as for islands). Water names: the "
-    "pole of inaccessibility of the sea within fixed windows. The renderers try `inside` (islands), then "
+    "pole of inaccessibility of the sea within fixed windows (`window`: a hand-drawn search area on the name's land "
+    "or side of the island chain, where the map looks for a free spot when no candidate is free; `feature`: "
+    "the context land a land name belongs to; `min_zoom`: the name is left off below it). The renderers try `inside` (islands), then "
     "the candidates in order, and take the first whose box stays in view and clear of other names, the "
     "four islands and the map's controls."
 )
@@ -124,14 +139,17 @@ def label_features(islands: Mapping[str, Any], context: Mapping[str, Any]) -> li
     rows = []
     for rank, (label_id, kind) in enumerate(ORDER):
         inside: list[float] | None = None
+        feature = None
         if kind == "island":
             pole, ranked = _beside(merc[label_id], land)
             inside = _lonlat([pole])[0]
         elif label_id in BESIDE_WINDOWS:
             source, bounds = BESIDE_WINDOWS[label_id]
+            feature = source
             _, ranked = _beside(MultiPolygon(_parts(_window(merc[source], bounds))), land)
         elif kind == "land":
             source, windows = LAND_WINDOWS[label_id]
+            feature = source
             ranked = [(_pole(_window(merc[source], b)), "c") for b in windows]
         else:
             ranked = [(_pole(_parts_polygon(_mercator_box(b).difference(land))), "c") for b in WATER_WINDOWS[label_id]]
@@ -142,6 +160,9 @@ def label_features(islands: Mapping[str, Any], context: Mapping[str, Any]) -> li
             "rank": rank,
             "inside": inside,
             "candidates": [[*xy, align] for xy, (_, align) in zip(points, ranked)],
+            "feature": feature,
+            "window": SEARCH_AREAS.get(label_id),
+            "min_zoom": MIN_ZOOM.get(label_id, 0),
             "point": Point(inside or points[0]),
         })
     return rows

@@ -49,6 +49,9 @@ def label_specs(labels: Mapping[str, Any]) -> list[dict[str, Any]]:
             "inside": f["properties"]["inside"],
             "candidates": f["properties"]["candidates"],
             "rank": f["properties"]["rank"],
+            "feature": f["properties"]["feature"],
+            "window": f["properties"]["window"],
+            "min_zoom": f["properties"]["min_zoom"],
         }
         for f in labels["features"]
     ]
@@ -67,7 +70,7 @@ class MapLabels(MacroElement):
     clear of the names already placed, the four islands and the map's controls; a
     two-name label ("Iturup / Etorofu") is tried on two lines next; a context name with
     no free position is hidden. The legend, while it is in its automatic state, folds
-    away if it would cover an island or a name.
+    away if it would cover an island or an island's name; other names move clear of it.
     """
 
     _template = Template(
@@ -76,6 +79,7 @@ class MapLabels(MacroElement):
 (function () {
   var map = {{ this._parent.get_name() }};
   var islands = {{ this.islands.get_name() }};
+  var context = {{ this.context.get_name() }};
   var specs = {{ this.specs }};
   var UNIT = {{ this.unit }};
   var GAP = {{ this.gap }};
@@ -111,10 +115,10 @@ class MapLabels(MacroElement):
     var y0 = dy > 0.3 ? gy : dy < -0.3 ? gy - h : gy - h / 2;
     return rect(x0, y0, w, h);
   }
-  // The four islands' rings in container pixels, for this view.
-  function islandRings() {
+  // Each feature's rings in container pixels, for this view.
+  function ringsOf(group) {
     var out = [];
-    islands.eachLayer(function (layer) {
+    group.eachLayer(function (layer) {
       var rings = [];
       (function walk(ll) {
         if (!ll.length) { return; }
@@ -174,31 +178,61 @@ class MapLabels(MacroElement):
     el.style.visibility = 'hidden';
     return [el.offsetWidth, el.offsetHeight];
   }
+  function inPolygon(ring, x, y) { return inRings([ring.map(function (q) { return {x: q[0], y: q[1]}; })], x, y); }
+  // Where a name may go: an island name clear of all land (strict) or of the four islands; a land
+  // name clear of the four islands (and, centred, on its own land); a sea name clear of all land.
+  function allowed(s, r, t, shapes, land, strict) {
+    if (t.inside) { return fitsInside(shapes, s.id, r); }
+    if (hitsIsland(shapes, r)) { return false; }
+    if (s.kind === 'water' || strict) { return !hitsIsland(land, r); }
+    if (t.align === 'c' && s.feature) {
+      var own = land.filter(function (f) { return f.id === s.feature; });
+      return samples(r).every(function (p) { return own.some(function (f) { return inRings(f.rings, p[0], p[1]); }); });
+    }
+    return true;
+  }
+  // Spots on a grid over the view, inside the name's search area, nearest its first candidate first.
+  function gridSpots(s, size) {
+    if (!s.window) { return []; }
+    var first = map.latLngToContainerPoint([s.candidates[0][1], s.candidates[0][0]]), spots = [];
+    for (var x = 8; x < size.x; x += 16) {
+      for (var y = 8; y < size.y; y += 12) {
+        var ll = map.containerPointToLatLng([x, y]);
+        if (inPolygon(s.window, ll.lng, ll.lat)) { spots.push({x: x, y: y, d: Math.abs(x - first.x) + Math.abs(y - first.y)}); }
+      }
+    }
+    spots.sort(function (a, b) { return a.d - b.d || a.y - b.y || a.x - b.x; });
+    return spots.map(function (p) { var ll = map.containerPointToLatLng([p.x, p.y]); return {pt: [ll.lng, ll.lat], align: 'c'}; });
+  }
   function place(avoidLegend) {
-    var size = map.getSize(), shapes = islandRings(), placed = [];
+    var size = map.getSize(), shapes = ringsOf(islands), land = ringsOf(context), placed = [];
     var legend = window.fiLegend;
     var blocked = controlRects(avoidLegend || !legend ? null : legend.box);
     var result = {};
     specs.forEach(function (s) {
       var el = els[s.id], text = texts[s.id];
       el.classList.toggle('fi-label-large', !!opts.large);
-      if (!text) { el.style.display = 'none'; el.textContent = ''; return; }
+      if (!text || map.getZoom() < s.min_zoom) { el.style.display = 'none'; el.textContent = text || ''; return; }
       var forms = [text];
       if (text.indexOf(' / ') > 0) { forms.push(text.replace(' / ', ' /\\n')); }
-      var found = null;
-      forms.some(function (form) {
-        var wh = measure(el, form), w = wh[0], h = wh[1];
-        var tries = [];
-        if (s.inside) { tries.push({pt: s.inside, align: 'c', inside: true}); }
-        s.candidates.forEach(function (c) { tries.push({pt: c, align: c[2]}); });
-        return tries.some(function (t) {
+      var found = null, rounds = [];
+      var tries = [];
+      if (s.inside) { tries.push({pt: s.inside, align: 'c', inside: true}); }
+      s.candidates.forEach(function (c) { tries.push({pt: c, align: c[2]}); });
+      (s.kind === 'island' ? [true, false] : [true]).forEach(function (strict) {
+        forms.forEach(function (form) { rounds.push({form: form, strict: strict, tries: tries}); });
+      });
+      if (s.kind !== 'island') { rounds.push({form: forms[forms.length - 1], strict: false, tries: gridSpots(s, size)}); }
+      rounds.some(function (round) {
+        var form = round.form, wh = measure(el, form), w = wh[0], h = wh[1];
+        return round.tries.some(function (t) {
           var p = map.latLngToContainerPoint([t.pt[1], t.pt[0]]);
           var r = boxAt(p, t.align, w, h);
           if (r.x0 < MARGIN || r.y0 < MARGIN || r.x1 > size.x - MARGIN || r.y1 > size.y - MARGIN) { return false; }
           var padded = rect(r.x0 - 2, r.y0 - 1, w + 4, h + 2);
           if (placed.some(function (q) { return overlaps(q, padded); })) { return false; }
           if (blocked.some(function (q) { return overlaps(q, r); })) { return false; }
-          if (t.inside ? !fitsInside(shapes, s.id, r) : hitsIsland(shapes, r)) { return false; }
+          if (!allowed(s, r, t, shapes, land, round.strict)) { return false; }
           found = {r: r, form: form};
           return true;
         });
@@ -211,7 +245,7 @@ class MapLabels(MacroElement):
       placed.push(found.r);
       result[s.id] = found.r;
     });
-    return {placed: placed, shapes: shapes};
+    return {placed: result, shapes: shapes};
   }
   function layout() {
     var legend = window.fiLegend;
@@ -220,7 +254,8 @@ class MapLabels(MacroElement):
     var first = place(false);
     var c = map.getContainer().getBoundingClientRect(), b = legend.box.getBoundingClientRect();
     var r = rect(b.left - c.left, b.top - c.top, b.width, b.height);
-    if (first.placed.some(function (q) { return overlaps(q, r); }) || hitsIsland(first.shapes, r)) {
+    var names = specs.filter(function (s) { return s.kind === 'island' && first.placed[s.id]; });
+    if (names.some(function (s) { return overlaps(first.placed[s.id], r); }) || hitsIsland(first.shapes, r)) {
       legend.setOpen(false);
     }
     place(true);
@@ -239,10 +274,11 @@ class MapLabels(MacroElement):
 """
     )
 
-    def __init__(self, islands_layer: Any, labels: Mapping[str, Any]):
+    def __init__(self, islands_layer: Any, context_layer: Any, labels: Mapping[str, Any]):
         super().__init__()
         self._name = "MapLabels"
         self.islands = islands_layer
+        self.context = context_layer
         self.specs = _js(label_specs(labels))
         self.unit = _js({k: list(v) for k, v in UNIT.items()})
         self.gap = _js(GAP_PX)

@@ -27,10 +27,11 @@ LEAFLET_URL = f"{STATIC_URL}/vendor/leaflet-1.9.3"
 
 ISLAND_STYLE = {"fillColor": "#d9822b", "color": "#7a3f0c", "weight": 1.2, "fillOpacity": 0.75}
 CONTEXT_STYLE = {"fillColor": "#e8e4d8", "color": "#9a9384", "weight": 0.6, "fillOpacity": 1.0}
-# Hover and selection keep small islets readable: a thin outline, the selected island's in white
-# with a dark halo (CSS .fi-picked), instead of a thick black stroke that fills in the Habomai islets.
+# Hover and selection keep small islets readable: a thin outline, and for the selected island a
+# yellow halo outside its coast (CSS .fi-picked), instead of a thick black stroke that fills in the
+# Habomai islets.
 HOVER_STYLE = {"weight": 2.0, "color": "#1b1b1b"}
-PICKED_STYLE = {"weight": 1.6, "color": "#ffffff", "opacity": 1.0, "dashArray": None, "fillOpacity": 0.95}
+PICKED_STYLE = {"weight": 1.2, "color": "#1b1b1b", "opacity": 1.0, "dashArray": None, "fillOpacity": 0.95}
 SEA_COLOUR = "#c9dde9"
 
 DEFAULT_CENTER = (44.45, 147.0)  # [lat, lon], WGS84: frames all four islands and the Nemuro peninsula
@@ -304,7 +305,7 @@ path.leaflet-interactive:focus {{ outline: none; }}
 .fi-legend-docked .fi-legend-body {{ clear: both; display: flex; flex-wrap: wrap; column-gap: 16px; }}
 .fi-legend-docked.fi-legend-closed .fi-legend-body {{ display: none; }}
 .fi-legend-docked .fi-legend-row {{ flex: 1 1 300px; }}
-path.fi-picked {{ filter: drop-shadow(0 0 1px #1b1b1b) drop-shadow(0 0 1.5px #1b1b1b); }}
+path.fi-picked {{ filter: drop-shadow(0 0 1.5px #ffd23f) drop-shadow(0 0 1.5px #ffd23f) drop-shadow(0 0 1px #ffd23f); }}
 .leaflet-fi-labels-pane {{ z-index: 450; }}
 .fi-label {{ position: absolute; white-space: pre; text-align: center; line-height: 1.1; color: #1b1b1b;
   font-size: 14px; font-weight: 700; user-select: text; -webkit-user-select: text; cursor: text;
@@ -381,7 +382,7 @@ def build_base_map(
     )
     islands_layer.add_to(fmap)
     IslandInteraction(islands_layer, context_layer, hint).add_to(fmap)
-    MapLabels(islands_layer, load_labels()).add_to(fmap)
+    MapLabels(islands_layer, context_layer, load_labels()).add_to(fmap)
     NorthArrow().add_to(fmap)
     return fmap
 
