@@ -9,9 +9,15 @@ import re
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:&\"'=])")
 
 
+# GFM turns bare URLs, www. names and e-mail addresses into links after escapes are
+# resolved, so no escape stops it: an invisible word joiner (U+2060) breaks the pattern.
+_AUTOLINK = re.compile(r"(?i)(?<=https)(?=:)|(?<=http)(?=:)|(?<=ftp)(?=:)|(?<=www)(?=\.)|(?=@)")
+WORD_JOINER = "\u2060"
+
+
 def md(text: object) -> str:
-    """Return text with every Markdown/HTML-significant character escaped."""
-    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
+    """Return text with every Markdown/HTML-significant character escaped; URLs stay plain text."""
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", _AUTOLINK.sub(WORD_JOINER, str(text)))
     # A line break inside content must not start a heading, list or code block.
     return escaped.replace("\n", "  \n")
 

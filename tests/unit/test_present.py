@@ -88,6 +88,11 @@ def test_filters_narrow_and_an_empty_filter_keeps_everything():
         ("<script>alert(1)</script>", "\\<script\\>alert\\(1\\)\\</script\\>"),
         ("$x$ and :red[y]", "\\$x\\$ and \\:red\\[y\\]"),
         ("**bold** _it_", "\\*\\*bold\\*\\* \\_it\\_"),
+        # GFM autolinks these after escapes are resolved: a word joiner breaks them instead.
+        ("https://e.com", "https\u2060\\://e\\.com"),
+        ("HTTP://e.com", "HTTP\u2060\\://e\\.com"),
+        ("www.e.com", "www\u2060\\.e\\.com"),
+        ("me@e.com", "me\u2060@e\\.com"),
     ],
 )
 def test_markdown_escaping(text, shown):
