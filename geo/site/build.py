@@ -189,9 +189,11 @@ def export_site(content: Content, out: Path, base: str | None = None) -> dict[st
     last = when.year
     written_all = write_datasets(content, out / "data")
     written_islands = {i: write_datasets(content, out / "data", i) for i in content.islands}
+    data = map_data(content, last, True)
     pages = {
-        "index.html": index_page(content, map_data(content, last, True), base, when),
-        "embed.html": embed_page(content, map_data(content, last, False)),
+        "index.html": index_page(content, data, base, when),
+        # An embedded view never rewrites the embedding page's address.
+        "embed.html": embed_page(content, {**data, "writeLink": False}),
         "timeline.html": timeline_page(content),
         "news.html": news_page(content),
         "sources.html": sources_page(content, written_all, written_islands, base),

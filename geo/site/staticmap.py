@@ -36,8 +36,8 @@ def _js(value: object) -> str:
             .replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 
-def _view_payload(content: Content, when: str, perspective: str) -> dict[str, Any]:
-    view = build_view(control_at(content.events, when), int(when[:4]), perspective, load_boundaries())
+def _view_payload(control: dict[str, str], when: str, perspective: str) -> dict[str, Any]:
+    view = build_view(control, int(when[:4]), perspective, load_boundaries())
     return {
         "styles": view.styles,
         "legend": [asdict(e) for e in view.legend],
@@ -52,6 +52,9 @@ def view_table(content: Content, last_year: int) -> dict[str, Any]:
     FIRST_YEAR], "dates": {event date: index}}}.
     """
     dates = sorted({e.date for e in content.events if "-" in e.date and FIRST_YEAR <= int(e.date[:4]) <= last_year})
+    years = [str(y) for y in range(FIRST_YEAR, last_year + 1)]
+    # Who administered what does not depend on the perspective: replay the events once per date.
+    controls = {when: control_at(content.events, when) for when in years + dates}
     table: dict[str, Any] = {}
     for perspective in PERSPECTIVES:
         views: list[dict[str, Any]] = []
@@ -67,8 +70,8 @@ def view_table(content: Content, last_year: int) -> dict[str, Any]:
         table[perspective] = {
             "title": PERSPECTIVE_TITLES[perspective],
             "labels": labels_for(content.islands, perspective),
-            "years": [index(_view_payload(content, str(y), perspective)) for y in range(FIRST_YEAR, last_year + 1)],
-            "dates": {d: index(_view_payload(content, d, perspective)) for d in dates},
+            "years": [index(_view_payload(controls[y], y, perspective)) for y in years],
+            "dates": {d: index(_view_payload(controls[d], d, perspective)) for d in dates},
             "views": views,
         }
     return table
