@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
@@ -23,7 +24,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     start = time.perf_counter()
     try:
-        content = load_content()
+        # FOUR_ISLANDS_CONTENT names another content root, as for the app.
+        root = os.environ.get("FOUR_ISLANDS_CONTENT")
+        content = load_content(Path(root)) if root else load_content()
     except ContentError as exc:
         print(f"The content files have problems; no site was written:\n{exc}", file=sys.stderr)
         return 1

@@ -134,3 +134,28 @@ def test_hostile_content_is_escaped_on_every_page(hostile_site):
 )
 def test_prose_renders_headings_lists_and_emphasis_escaped(markdown, html):
     assert prose_html(markdown) == html
+
+
+def test_the_command_refuses_bad_content_and_writes_nothing(tmp_path, monkeypatch, capsys):
+    import shutil
+
+    from geo.site.__main__ import main
+
+    root = tmp_path / "content"
+    shutil.copytree(Path(__file__).resolve().parents[2] / "content", root,
+                    ignore=shutil.ignore_patterns("*.py", "__pycache__", "ingest", "drafts"))
+    (root / "islands" / "habomai.yaml").write_text("id: habomai\nnames: [", encoding="utf-8")
+    monkeypatch.setenv("FOUR_ISLANDS_CONTENT", str(root))
+    assert main(["export-site", str(tmp_path / "out")]) == 1
+    err = capsys.readouterr().err
+    assert "islands/habomai.yaml" in err and "no site was written" in err
+    assert not (tmp_path / "out").exists()
+
+
+def test_the_command_writes_the_site_and_says_where(tmp_path, capsys):
+    from geo.site.__main__ import main
+
+    assert main(["export-site", str(tmp_path / "out"), "--base-url", "https://example.org/fi/"]) == 0
+    assert "index.html" in capsys.readouterr().out
+    island = (tmp_path / "out" / "islands" / "iturup.html").read_text(encoding="utf-8")
+    assert "https://example.org/fi/embed.html?island=iturup" in island
