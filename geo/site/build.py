@@ -130,6 +130,13 @@ def island_page(content: Content, island_id: str, base: str, written, when, last
     return text_page(content, f"{island.names.en} — {SITE_TITLE}", body, "../")
 
 
+def filter_box(selector: str, what: str, total: int, placeholder: str) -> str:
+    """Return a search box the page script uses to hide the items that do not match every word."""
+    return (f'<p class="fi-filter"><label>Search the {esc(what)} <input type="search" id="fi-filter" '
+            f'data-items="{esc(selector)}" placeholder="{esc(placeholder)}"></label> '
+            f'<output id="fi-filter-count" class="fi-muted">{total} of {total}</output></p>')
+
+
 def timeline_page(content: Content) -> str:
     """Return every event with its sources, each linked to the map at its date and to its excerpts."""
     notes = SourceNotes(content)
@@ -142,7 +149,9 @@ def timeline_page(content: Content) -> str:
             more = f'<p class="fi-muted">News excerpts about this event: {links}</p>'
         items.append(event_html(event, notes, f"index.html#{map_query(None, event.date)}").replace("</article>", more + "</article>"))
     body = (f"<h1>Timeline of the dispute</h1><p>{len(content.events)} dated events, each with its sources. "
-            "Dates are given to the precision they are known.</p>" + "".join(items) + "<h2>Sources</h2>" + notes.render())
+            "Dates are given to the precision they are known.</p>"
+            + filter_box(".fi-event", "timeline", len(content.events), "e.g. Shimoda, Article 9, visa-free")
+            + "".join(items) + "<h2>Sources</h2>" + notes.render())
     return text_page(content, f"Timeline — {SITE_TITLE}", body, "", "timeline.html")
 
 
@@ -152,7 +161,9 @@ def news_page(content: Content) -> str:
     excerpts = "".join(excerpt_html(a, x, notes) for a, x in content.excerpts())
     body = ("<h1>News excerpts</h1><p>Short verbatim excerpts from the articles the project started from, each with "
             "outlet, date and speaker. State-controlled outlets are labelled; where an article states something wrong, "
-            "a correction with its source follows the excerpt.</p>" + excerpts
+            "a correction with its source follows the excerpt.</p>"
+            + filter_box(".fi-excerpt", "excerpts", content.excerpt_count, "e.g. peace treaty, Lavrov")
+            + excerpts
             + ("<h2>Sources for the corrections</h2>" + notes.render() if notes.order else ""))
     return text_page(content, f"News — {SITE_TITLE}", body, "", "news.html")
 

@@ -133,6 +133,10 @@ def test_timeline_and_news_pages_load(page, base):
     page.goto(f"{base}/timeline.html")
     assert page.locator("h1").inner_text() == "Timeline of the dispute"
     assert page.locator(".fi-event").count() == len(CONTENT.events)
+    page.fill("#fi-filter", "shimoda")
+    shown = page.locator(".fi-event:visible").count()
+    assert 0 < shown < len(CONTENT.events)
+    assert page.locator("#fi-filter-count").inner_text() == f"{shown} of {len(CONTENT.events)}"
     page.goto(f"{base}/news.html")
     assert page.locator("h1").inner_text() == "News excerpts"
     assert page.locator(".fi-excerpt").count() == CONTENT.excerpt_count

@@ -31,6 +31,24 @@
       b.textContent = 'Copied';
     });
   });
+  var filter = document.getElementById('fi-filter');
+  if (filter) {
+    // Fold case and accents, as the app's search does, and keep items holding every word.
+    var fold = function (t) { return t.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase(); };
+    var items = Array.prototype.slice.call(document.querySelectorAll(filter.getAttribute('data-items')));
+    var texts = items.map(function (el) { return fold(el.textContent); });
+    var count = document.getElementById('fi-filter-count');
+    filter.addEventListener('input', function () {
+      var words = fold(filter.value).split(/\s+/).filter(Boolean);
+      var shown = 0;
+      items.forEach(function (el, i) {
+        var hit = words.every(function (w) { return texts[i].indexOf(w) >= 0; });
+        el.hidden = !hit;
+        shown += hit ? 1 : 0;
+      });
+      count.textContent = shown + ' of ' + items.length;
+    });
+  }
   if (!window.fiSetView) { return; }
   document.body.classList.add('fi-map-page');
   var year = document.getElementById('fi-year');
