@@ -129,7 +129,7 @@ def test_the_embed_page_shows_the_view_at_an_events_date(page, base):
     assert page.requests.external == []
 
 
-def test_timeline_and_news_pages_load(page, base):
+def test_timeline_news_sources_and_island_pages_load(page, base):
     page.goto(f"{base}/timeline.html")
     assert page.locator("h1").inner_text() == "Timeline of the dispute"
     assert page.locator(".fi-event").count() == len(CONTENT.events)
@@ -141,6 +141,13 @@ def test_timeline_and_news_pages_load(page, base):
     assert page.locator("h1").inner_text() == "News excerpts"
     assert page.locator(".fi-excerpt").count() == CONTENT.excerpt_count
     assert page.locator(".fi-correction").count() == sum(1 for _, x in CONTENT.excerpts() if x.correction)
+    page.goto(f"{base}/sources.html")
+    assert page.locator("h1").inner_text() == "Sources & method"
+    assert page.locator("a[download][href='data/four-islands-sources.bib']").count() == 1
+    assert page.locator(".fi-bibliography li").count() == len(CONTENT.sources)
+    page.goto(f"{base}/islands/kunashir.html")
+    assert page.locator("h2").first.inner_text() == CONTENT.islands["kunashir"].names.en
+    assert "embed.html?island=kunashir" in page.locator("#fi-embed-code").input_value()
     assert page.requests.external == []
 
 
