@@ -148,7 +148,8 @@ def test_cli_check_passes_on_real_content(content):
     result = subprocess.run([sys.executable, "-m", "content", "check"], cwd=REPO_DIR,
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
-    counts = r"4 islands, \d+ events, \d+ articles, (\d+) excerpts \((\d+) verified in their seed articles\), \d+ sources\n"
+    counts = (r"4 islands, \d+ events, \d+ articles, (\d+) excerpts "
+              r"\((\d+) verified in their seed articles\), \d+ sources\n")
     if DEFAULT_SEEDS_DIR.is_dir():
         excerpts, verified = re.fullmatch("OK: " + counts, result.stdout).groups()
         assert excerpts == verified and result.stderr == ""

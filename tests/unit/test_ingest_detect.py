@@ -7,7 +7,8 @@ import pytest
 from content.ingest.dates import parse_dateline
 from content.ingest.detect import detect_outlet, find_headline
 from content.ingest.draft import build_draft
-from tests.unit.ingest_support import FIXTURES, SEED_NAMES, SEEDS, SEEDS_MISSING, seed_text
+from tests.unit.ingest_support import ALL_NAMES, FIXTURES, SEED_NAMES, cases, seed_text
+from tests.unit.ingest_support import ARCHIVE, CRAB, FERRY, SCHOOL, VISITS
 
 S0, S1, S2, S3, S4 = SEED_NAMES
 
@@ -45,8 +46,13 @@ def test_outlet_from_url_and_option() -> None:
     assert (outlet.value, state.value) == (None, None)
 
 
-# seed: outlet, state-controlled, date, agency (None where the text does not give it)
+# article: outlet, state-controlled, date, agency (None where the text does not give it)
 SEED_FACTS = {
+    FERRY: ("RT", True, "2023-10-12", None),  # icon sprite, dateline
+    VISITS: (None, None, None, "AP"),  # "(AP) —" and the credit line
+    ARCHIVE: (None, None, None, None),  # a site name in no outlet table
+    CRAB: (None, None, None, None),  # "AFP" only in a photo credit
+    SCHOOL: ("RT", True, None, None),  # the "Also on rt.com" teaser
     S0: ("RT", True, "2022-02-04", None),
     S1: ("The Independent", False, None, "AP"),
     S2: ("Tsarizm", False, None, None),
@@ -55,20 +61,22 @@ SEED_FACTS = {
 }
 
 
-@pytest.mark.skipif(not SEEDS.is_dir(), reason=SEEDS_MISSING)
-@pytest.mark.parametrize("seed", SEED_NAMES)
+@pytest.mark.parametrize("seed", ALL_NAMES)
 def test_seed_facts(seed: str) -> None:
     draft = build_draft(seed_text(seed), seed)
     found = (draft.outlet.value, draft.state_controlled.value, draft.date.value, draft.agency.value)
     assert found == SEED_FACTS[seed]
 
 
-def test_date_basis_names_the_dateline() -> None:
-    if not SEEDS.is_dir():
-        pytest.skip(SEEDS_MISSING)
-    draft = build_draft(seed_text(S0), S0)
-    assert draft.date.basis == "dateline in text: '4 Feb, 2022 07:43'"
-    draft = build_draft(seed_text(S1), S1, date="2022-11-11")
+# article with a dateline, the dateline as the draft names it
+DATELINES = cases([(FERRY, "12 Oct, 2023 09:15")], [(S0, "4 Feb, 2022 07:43")])
+
+
+@pytest.mark.parametrize("seed, dateline", DATELINES)
+def test_date_basis_names_the_dateline(seed: str, dateline: str) -> None:
+    draft = build_draft(seed_text(seed), seed)
+    assert draft.date.basis == f"dateline in text: '{dateline}'"
+    draft = build_draft(seed_text(seed), seed, date="2022-11-11")
     assert (draft.date.value, draft.date.basis) == ("2022-11-11", "given on the command line")
 
 

@@ -8,14 +8,19 @@ from content.ingest.clean import clean_text
 from content.ingest.draft import build_draft
 from content.ingest.excerpts import propose_excerpts, split_sentences
 from content.models import ISLAND_IDS, Excerpt
-from tests.unit.ingest_support import FIXTURES, SEED_NAMES, SEEDS, SEEDS_MISSING, normalise, seed_text
+from tests.unit.ingest_support import ALL_NAMES, FIXTURES, SEED_NAMES, cases, normalise, seed_text
+from tests.unit.ingest_support import ARCHIVE, CRAB, FERRY, SCHOOL, VISITS
 
 S0, S1, S2, S3, S4 = SEED_NAMES
 ALL = list(ISLAND_IDS)
-needs_seeds = pytest.mark.skipif(not SEEDS.is_dir(), reason=SEEDS_MISSING)
 
-# seed: number of excerpts proposed, islands named in them (measured)
+# article: number of excerpts proposed, islands named in them (measured)
 SEED_RESULTS = {
+    FERRY: (4, ALL),  # "the southern Kurils" names all four
+    VISITS: (4, ["shikotan", "habomai"]),
+    ARCHIVE: (3, ["shikotan", "habomai"]),  # "the Lesser Kuril Chain"
+    CRAB: (4, ["iturup", "kunashir"]),
+    SCHOOL: (4, ALL),
     S0: (5, ALL),
     S1: (1, []),  # speaks of "Russian-held islands claimed by Japan" and names none
     S2: (5, ALL),
@@ -23,8 +28,22 @@ SEED_RESULTS = {
     S4: (8, ALL),
 }
 
+# (article, words that start the excerpt, expected speaker)
+ARTICLE_SPEAKERS = [
+    (FERRY, "“We will sail for Kunashir", "Ivan Petrov, official"),  # "said harbour official Ivan Petrov"
+    (FERRY, "“The timetable to the islands", "Ivan Petrov, official"),  # "he said" after Petrov
+    (FERRY, "Passengers waiting on Kunashir", None),  # "Petrov added" with no quotation
+    (VISITS, "“The sea is too rough", "Hanako Suzuki"),  # "said Hanako Suzuki, who leads …"
+    (VISITS, "NEMURO, Japan (AP)", None),
+    (ARCHIVE, "Museum official Anna Volkova", "Anna Volkova, Museum official"),  # "Volkova said"
+    (CRAB, "“We will meet again", "Yuki Tanaka, official"),
+    (CRAB, "Tokyo said the talks", None),  # a three-word quote is not speech
+    (SCHOOL, "An aide to the regional governor", None),  # the aide, unnamed
+    (SCHOOL, "“We want every child", "Maria Orlova, official"),
+]
+
 # (seed, words that start the excerpt, expected speaker)
-SPEAKERS = [
+SEED_SPEAKERS = [
     (S0, "Taking to Twitter on Wednesday, Emanuel wrote", "Rahm Emanuel, Washington’s new ambassador in Tokyo"),
     (S0, "Earlier this month, Foreign Minister Yoshimasa Hayashi", "Yoshimasa Hayashi, Foreign Minister"),
     (S0, "The four islands, which are known", None),
@@ -40,37 +59,40 @@ SPEAKERS = [
     (S4, "“Japan’s position of resolving the Northern Territories", "Fumio Kishida, Prime Minister"),
     (S4, "Japan’s former prime minister Shinzo Abe pushed", None),
 ]
+SPEAKERS = cases(ARTICLE_SPEAKERS, SEED_SPEAKERS)
 
 
-@needs_seeds
-@pytest.mark.parametrize("seed", SEED_NAMES)
+@pytest.mark.parametrize("seed", ALL_NAMES)
 def test_excerpts_are_verbatim_in_body_and_seed(seed: str) -> None:
     raw = seed_text(seed)
     cleaned = clean_text(raw)
     excerpts = propose_excerpts(cleaned.paragraphs)
-    assert excerpts or seed == S1
+    assert excerpts
     for excerpt in excerpts:
         assert excerpt.text in cleaned.body
         assert normalise(excerpt.text) in normalise(raw)
         Excerpt(id=excerpt.id, text=excerpt.text, speaker=excerpt.speaker, islands=excerpt.islands)
 
 
-@needs_seeds
-@pytest.mark.parametrize("seed", SEED_NAMES)
+@pytest.mark.parametrize("seed", ALL_NAMES)
 def test_excerpt_counts_and_islands(seed: str) -> None:
     draft = build_draft(seed_text(seed), seed)
     assert (len(draft.excerpts), draft.islands) == SEED_RESULTS[seed]
     assert len({e.id for e in draft.excerpts}) == len(draft.excerpts)
 
 
-@needs_seeds
-def test_seed_003_names_all_four_islands_explicitly() -> None:
-    draft = build_draft(seed_text(S3), S3)
-    (explicit,) = [e for e in draft.excerpts if e.text.startswith("Iturup, Kunashir, Shikotan and Habomai")]
+# (article, words that start an excerpt naming all four islands one by one)
+EXPLICIT = cases([(SCHOOL, "The department said that Iturup, Kunashir, Shikotan and Habomai")],
+                 [(S3, "Iturup, Kunashir, Shikotan and Habomai")])
+
+
+@pytest.mark.parametrize("seed, start", EXPLICIT)
+def test_an_excerpt_names_all_four_islands_explicitly(seed: str, start: str) -> None:
+    draft = build_draft(seed_text(seed), seed)
+    (explicit,) = [e for e in draft.excerpts if e.text.startswith(start)]
     assert explicit.islands == ALL
 
 
-@needs_seeds
 @pytest.mark.parametrize("seed, start, speaker", SPEAKERS)
 def test_speakers(seed: str, start: str, speaker: str | None) -> None:
     excerpts = propose_excerpts(clean_text(seed_text(seed)).paragraphs)

@@ -10,9 +10,8 @@ import pytest
 import yaml
 
 from content.ingest.__main__ import main
-from content.load import CONTENT_DIR, DEFAULT_SEEDS_DIR, load_content
-
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "ingest"
+from content.load import CONTENT_DIR, DEFAULT_SEEDS_DIR, ContentError, load_content
+from tests.unit.ingest_support import ARTICLES, CRAB, FIXTURES, HAS_SEEDS, SHARED_SEEDS
 
 
 def review(draft: Path, **fields) -> dict:
@@ -22,9 +21,11 @@ def review(draft: Path, **fields) -> dict:
     return data
 
 
-def content_copy(tmp_path: Path) -> Path:
+def content_copy(tmp_path: Path, with_news: bool = True) -> Path:
+    """Copy the content files (without the news articles if with_news is false) to tmp_path."""
     root = tmp_path / "content"
-    shutil.copytree(CONTENT_DIR, root, ignore=shutil.ignore_patterns("*.py", "__pycache__", "ingest", "drafts"))
+    ignore = ("*.py", "__pycache__", "ingest", "drafts") + (() if with_news else ("news",))
+    shutil.copytree(CONTENT_DIR, root, ignore=shutil.ignore_patterns(*ignore))
     return root
 
 
@@ -50,15 +51,32 @@ def test_a_new_article_passes_the_check_once_reviewed(tmp_path):
     assert article.excerpts and all(" ".join(e.text.split()) in " ".join(body.split()) for e in article.excerpts)
 
 
-@pytest.mark.skipif(not DEFAULT_SEEDS_DIR.is_dir(), reason="shared/seeds is not beside the repository")
-def test_a_seed_article_keeps_its_seed_and_passes_the_verbatim_check(tmp_path):
-    out = tmp_path / "drafts"
-    seed = DEFAULT_SEEDS_DIR / "004_5d2fa7a8e6755306.txt"
-    draft = ingest(str(seed), "--out", str(out), "--date", "2022-03-22", "--id", "ppp-review-test")
+# The seed directory that exists, an article in it and the options the editor passes: the shared
+# seeds where they exist (CI), else the test articles, laid out the same way.
+SEED_CASE = (SHARED_SEEDS, "004_5d2fa7a8e6755306.txt", ("--date", "2022-03-22")) if HAS_SEEDS else (
+    ARTICLES, CRAB,
+    ("--date", "2023-09-15", "--outlet", "Harbour Gazette", "--not-state-controlled"))
+
+
+@pytest.mark.parametrize("seeds, name, options", [SEED_CASE], ids=lambda v: v.name if isinstance(v, Path) else None)
+def test_a_seed_article_keeps_its_seed_and_passes_the_verbatim_check(tmp_path, seeds, name, options):
+    draft = ingest(str(seeds / name), "--out", str(tmp_path / "drafts"), "--id", "review-test", *options)
     data = review(draft)
-    assert data["seed"] == seed.name
-    root = content_copy(tmp_path)
-    for excerpt in data["excerpts"]:
-        excerpt["id"] = "review-" + excerpt["id"]
-    (root / "news" / "ppp-review-test.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    assert any(a.id == "ppp-review-test" for a in load_content(root).articles)
+    if seeds == DEFAULT_SEEDS_DIR:
+        assert data["seed"] == name  # the draft names a shared seed itself
+    else:
+        assert "seed" not in data
+        data["seed"] = name  # the editor names the article the excerpts quote
+    root = content_copy(tmp_path, with_news=False)
+    news = root / "news" / "review-test.yaml"
+    news.parent.mkdir()
+    news.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    content = load_content(root, seeds)
+    assert [a.id for a in content.articles] == ["review-test"]
+    assert (content.seeds.verified, content.seeds.unverified) == (len(data["excerpts"]), ())
+    # An excerpt that no longer quotes its article is caught by the same check.
+    data["excerpts"][-1]["text"] += " (altered)"
+    news.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    last = len(data["excerpts"]) - 1
+    with pytest.raises(ContentError, match=rf"excerpts\[{last}\]\.text: text is not found verbatim"):
+        load_content(root, seeds)
