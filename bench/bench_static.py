@@ -153,7 +153,8 @@ def main(argv: list[str] | None = None) -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     site = OUT / "static-site"
     start = time.perf_counter()
-    files = export_site(load_content(), site)
+    root = os.environ.get("FOUR_ISLANDS_CONTENT")  # another content root, as for the app
+    files = export_site(load_content(Path(root)) if root else load_content(), site)
     build_s = time.perf_counter() - start
     site.chmod(0o755)
     precompress(site)
