@@ -32,9 +32,10 @@ from content.models import (
 # side's own names and classifications, which the narrator may use only attributed.
 LOADED_WORDS: tuple[str, ...] = (
     "illegal", "liberat", "stolen", "rightful", "so-called", "puppet",
-    # Japan's framings: the islands' "return", their "inherent territory", "annexation", islands
-    # "under occupation" today.
-    "return", "inherent", "annex", "under occupation", "under illegal",
+    # Japan's framings: the islands' "return" (not "returned to port"), their "inherent
+    # territory", "annexation", islands "under occupation" today.
+    "return of the islands", "return of the four", "return of the Northern", "islands' return",
+    "their return", "peaceful return", "inherent", "annex", "under occupation", "under illegal",
 )
 
 # Each side's proper names for the islands, matched case-sensitively so that a lower-case
@@ -42,6 +43,13 @@ LOADED_WORDS: tuple[str, ...] = (
 LOADED_NAMES: tuple[str, ...] = (
     "Northern Territor", "北方領土",  # Japan's name for the four islands
     "South Kuril", "Southern Kuril", "Lesser Kuril", "Greater Kuril", "Малая Курильская",  # Russia's
+)
+
+# Official names that contain one side's term but name an institution, not the islands: the
+# name is a fact, so a loaded word inside it is not counted.
+INSTITUTION_NAMES: tuple[str, ...] = (
+    "Association for Northern Territories Issues", "Northern Territories Issue Association",
+    "Headquarters for Northern Territories Affairs", "Okinawa and Northern Territories Affairs",
 )
 
 # Phrases that attribute a sentence to a speaker, matched case-insensitively as whole words.
@@ -104,7 +112,9 @@ def _sentences(text: str) -> Iterator[tuple[int, str]]:
 def unattributed(text: str) -> list[str]:
     """List the sentences of text that use a loaded word outside quotes and attribute it to no one."""
     text = " ".join(text.replace("’", "'").split())
-    quoted = _quoted_spans(text)
+    quoted = _quoted_spans(text) + [
+        (m.start() - 1, m.end()) for name in INSTITUTION_NAMES for m in re.finditer(re.escape(name), text)
+    ]
     found = []
     for offset, sentence in _sentences(text):
         if _ATTRIBUTED.search(sentence):

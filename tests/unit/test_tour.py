@@ -181,6 +181,8 @@ LINT = [
     ("Kunashir is the southernmost of the Greater Kuril Chain.", ["Kunashir is the southernmost of the Greater Kuril Chain."]),
     ("The ship sailed to the southern end of the Kuril chain.", []),
     ("Japan seeks the return of the islands.", ["Japan seeks the return of the islands."]),
+    ("Medvedev returned to Iturup in 2019.", []),
+    ("The Association for Northern Territories Issues is a Japanese government agency.", []),
     ("The islands are inherent Japanese territory.", ["The islands are inherent Japanese territory."]),
     ("Japan holds that the islands are its inherent territory.", []),
     ("The USSR annexed the islands in 1946.", ["The USSR annexed the islands in 1946."]),
