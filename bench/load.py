@@ -255,14 +255,18 @@ async def main_async(args) -> int:
           f"run timeout {args.timeout:g} s; {os.cpu_count()} cores; "
           f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}\n")
     print(table(rounds))
-    print()
+    print(f"\nRSS per idle session: (RSS with every reader connected and idle − RSS before) / N. RSS after "
+          f"disconnect: read {args.settle:g} s after the last reader left; Streamlit keeps a disconnected "
+          f"session for server.disconnectedSessionTTL (120 s by default) so that its tab can reconnect.\n")
     print(kind_table(rounds))
     print()
     if probe:
         print(probe_summary(probe))
     for r in rounds:
-        print(f"- {r.readers} readers: {r.completed} runs in {r.wall:.1f} s; client CPU {r.client_cpu:.1f} s; "
-              f"load average before {r.load_before[0]:.2f}")
+        connects = Spread.of(x.connect for x in r.runs if x.connect is not None).seconds()
+        busy = f"server busy {100 * r.server_cpu / r.wall:.0f} % of one core; " if r.server_cpu and r.wall else ""
+        print(f"- {r.readers} readers: {r.completed} runs in {r.wall:.1f} s; {busy}websocket open {connects}; "
+              f"client CPU {r.client_cpu:.1f} s; load average before {r.load_before[0]:.2f}")
     errors = error_summary(rounds)
     if errors:
         print("\nErrors:\n" + "\n".join(errors))

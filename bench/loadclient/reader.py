@@ -48,6 +48,7 @@ class Run:
     messages: int = 0
     bytes: int = 0
     cpu: float | None = None  # server CPU seconds, measured only when one reader runs alone
+    connect: float | None = None  # first view only: seconds to open the websocket before the request
 
 
 @dataclass
@@ -81,12 +82,14 @@ class Reader:
         self.view = AppView(page_url, query_string=plan.link)
         self.runs: list[Run] = []
         self.done = asyncio.Event()
+        self._opening = 0.0
 
     async def session(self, start_at: float, release: asyncio.Event | None = None) -> list[Run]:
         """Wait for `start_at` (loop time), run the plan, then hold the session open until `release`."""
         loop = asyncio.get_running_loop()
         await asyncio.sleep(max(0.0, start_at - loop.time()))
         parts = urlsplit(self.app_url)
+        self._opening = time.monotonic()
         try:
             async with connect(
                 stream_url(self.app_url),
@@ -98,6 +101,8 @@ class Reader:
                 self.done.set()
                 if release is not None:
                     await release.wait()
+        except TimeoutError:
+            self._fail(f"timed out after {self.timeout:g} s")
         except Exception as exc:  # a refused or dropped connection is an error of the run under way
             self._fail(f"{type(exc).__name__} {exc}".strip())
         finally:
@@ -105,7 +110,8 @@ class Reader:
         return self.runs
 
     async def _steps(self, ws) -> None:
-        if not await self._run(ws, FIRST_VIEW, self._check_first_view):
+        connected = time.monotonic() - self._opening
+        if not await self._run(ws, FIRST_VIEW, self._check_first_view, connected):
             return
         for kind in self.plan.steps:
             await asyncio.sleep(self.plan.think * self.plan.rng.uniform(0.5, 1.5))
@@ -116,8 +122,9 @@ class Reader:
             if not await self._run(ws, kind, check):
                 return
 
-    async def _run(self, ws, kind: str, check: Callable[[RunResult], tuple[bool, str]]) -> bool:
-        run = Run(kind, self.index)
+    async def _run(self, ws, kind: str, check: Callable[[RunResult], tuple[bool, str]],
+                   connect: float | None = None) -> bool:
+        run = Run(kind, self.index, connect=connect)
         self.runs.append(run)
         cpu0 = await self.cpu_probe() if self.cpu_probe else None
         request = self.view.request()
