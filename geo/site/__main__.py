@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 from content.load import ContentError, load_content
-from geo.site.build import export_site
+from geo.site.build import SiteError, export_site
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -30,7 +30,11 @@ def main(argv: list[str] | None = None) -> int:
     except ContentError as exc:
         print(f"The content files have problems; no site was written:\n{exc}", file=sys.stderr)
         return 1
-    files = export_site(content, args.out, args.base_url)
+    try:
+        files = export_site(content, args.out, args.base_url)
+    except SiteError as exc:
+        print(f"No site was written: {exc}", file=sys.stderr)
+        return 1
     total = sum(files.values())
     print(f"Wrote {len(files)} files, {total / 1e6:.1f} MB, to {args.out}/ in {time.perf_counter() - start:.1f} s. "
           f"Open {args.out}/index.html, or serve it: python -m http.server -d {args.out}")

@@ -27,6 +27,13 @@ REPO = Path(__file__).resolve().parents[2]
 STATIC_DIR = REPO / "static"
 ASSETS_DIR = Path(__file__).resolve().parent / "assets"
 SITE_TITLE = "Four Islands"
+MARKER = ".four-islands-site"  # marks a folder export-site may empty and rewrite
+
+
+class SiteError(Exception):
+    """Raised when the site cannot be written where asked."""
+
+
 NAV = (("index.html", "Map"), ("timeline.html", "Timeline"), ("news.html", "News"), ("sources.html", "Sources & data"))
 
 
@@ -190,9 +197,13 @@ def export_site(content: Content, out: Path, base: str | None = None) -> dict[st
     """Write the whole static edition into `out` (emptied first); return {relative path: bytes}."""
     base = base or os.environ.get("FOUR_ISLANDS_STATIC_URL") or DEFAULT_STATIC_URL
     out = Path(out)
-    if out.exists():
+    if out.exists() and any(out.iterdir()):
+        # Only a folder this command wrote is emptied: `export-site .` must never delete a repository.
+        if not (out / MARKER).is_file():
+            raise SiteError(f"{out} is not empty and was not written by export-site; choose another folder")
         shutil.rmtree(out)
-    out.mkdir(parents=True)
+    out.mkdir(parents=True, exist_ok=True)
+    (out / MARKER).write_text("Written by python -m geo.site export-site; the whole folder is replaced on the next build.\n")
     shutil.copytree(STATIC_DIR / "vendor", out / "vendor")
     shutil.copy(STATIC_DIR / "favicon.png", out / "favicon.png")
     shutil.copytree(ASSETS_DIR, out / "assets")

@@ -159,3 +159,19 @@ def test_the_command_writes_the_site_and_says_where(tmp_path, capsys):
     assert "index.html" in capsys.readouterr().out
     island = (tmp_path / "out" / "islands" / "iturup.html").read_text(encoding="utf-8")
     assert "https://example.org/fi/embed.html?island=iturup" in island
+
+
+def test_the_command_never_empties_a_folder_it_did_not_write(tmp_path, capsys):
+    from geo.site.__main__ import main
+
+    precious = tmp_path / "repo"
+    precious.mkdir()
+    (precious / "keep.txt").write_text("mine")
+    assert main(["export-site", str(precious)]) == 1
+    assert "was not written by export-site" in capsys.readouterr().err
+    assert (precious / "keep.txt").read_text() == "mine"
+    out = tmp_path / "site"
+    assert main(["export-site", str(out)]) == 0
+    (out / "stale.html").write_text("old")
+    assert main(["export-site", str(out)]) == 0
+    assert not (out / "stale.html").exists()
