@@ -201,9 +201,9 @@ def probe_summary(runs: list[Run]) -> str:
     return "Server CPU per run, one reader alone (median; /proc clock ticks of 10 ms): " + "; ".join(parts)
 
 
-def error_summary(rounds: list[Round], limit: int = 10) -> list[str]:
-    """Return the distinct errors with their counts (at most `limit` lines)."""
-    counts = Counter(run.error for r in rounds for run in r.errors)
+def error_summary(runs: list[Run], limit: int = 10) -> list[str]:
+    """Return the distinct errors of some runs with their counts (at most `limit` lines)."""
+    counts = Counter(run.error for run in runs if run.error)
     return [f"- {n} × {message}" for message, n in counts.most_common(limit)]
 
 
@@ -267,9 +267,12 @@ async def main_async(args) -> int:
         busy = f"server busy {100 * r.server_cpu / r.wall:.0f} % of one core; " if r.server_cpu and r.wall else ""
         print(f"- {r.readers} readers: {r.completed} runs in {r.wall:.1f} s; {busy}websocket open {connects}; "
               f"client CPU {r.client_cpu:.1f} s; load average before {r.load_before[0]:.2f}")
-    errors = error_summary(rounds)
+    errors = error_summary([run for r in rounds for run in r.runs])
     if errors:
         print("\nErrors:\n" + "\n".join(errors))
+    probe_errors = error_summary(probe)
+    if probe_errors:
+        print("\nErrors in the CPU probe (its medians leave these runs out):\n" + "\n".join(probe_errors))
     failed_checks = check_summary(rounds)
     if args.verify:
         print("\nChecks (did the server show what the reader asked for?):")
@@ -278,12 +281,14 @@ async def main_async(args) -> int:
                 print(f"- N={r.readers} reader {run.reader} {run.kind}: "
                       f"{'ok' if run.checked_ok else 'FAILED' if run.checked_ok is False else '–'} {run.check or run.error}")
     elif failed_checks:
-        print(f"\n{len(failed_checks)} runs did not show what was asked (run with --verify to list them).")
+        shown = Counter(f"{run.kind}: {run.check}" for run in failed_checks)
+        print(f"\n{len(failed_checks)} runs did not show what was asked (--verify lists every run):\n"
+              + "\n".join(f"- {n} × {text}" for text, n in shown.most_common(5)))
     if args.json:
         Path(args.json).write_text(json.dumps(
             {"url": url, "pids": pids, "probe": [asdict(r) for r in probe],
              "rounds": [{**asdict(r), "runs": [asdict(x) for x in r.runs]} for r in rounds]}, indent=1))
-    return 1 if errors or (args.verify and failed_checks) else 0
+    return 1 if errors or probe_errors or (args.verify and failed_checks) else 0
 
 
 def parse_args(argv=None):

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
+from streamlit.proto.Alert_pb2 import Alert
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.Element_pb2 import Element
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
@@ -190,7 +191,7 @@ class RunResult:
 
     @property
     def errors(self) -> list[str]:
-        """Return what makes this run count as an error (an exception element, a protocol problem)."""
+        """Return what makes this run count as an error (an exception or st.error element, a protocol problem)."""
         return [f"exception element: {e}" for e in self.exceptions] + self.problems
 
 
@@ -282,6 +283,8 @@ class AppView:
         kind = element_type(element)
         if kind == "exception":
             run.exceptions.append(f"{element.exception.type}: {element.exception.message}"[:300])
+        elif kind == "alert" and element.alert.format == Alert.ERROR:  # the page could not be shown
+            run.problems.append(f"error message: {element.alert.body}"[:300])
         elif kind == "heading":
             run.headings.append(element.heading.body)
         elif kind in ("slider", "button_group"):

@@ -7,6 +7,7 @@ import math
 import os
 
 import pytest
+from streamlit.proto.Alert_pb2 import Alert
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
@@ -128,16 +129,21 @@ def test_a_rerun_for_a_rerun_does_not_end_the_run():
     assert view.receive(_finished().SerializeToString()) is not None
 
 
-def test_an_exception_element_and_a_missing_page_are_errors():
+def test_an_exception_element_an_error_message_and_a_missing_page_are_errors():
     def boom(e):
         e.exception.type = "TypeError"
         e.exception.message = "render_map() missing 1 required positional argument"
 
+    def cannot_show(e):
+        e.alert.format = Alert.ERROR
+        e.alert.body = "The content files have problems"
+
     missing = ForwardMsg()
     missing.page_not_found.page_name = "nowhere"
-    result = _page(AppView("http://x/"), _delta([0, 3], boom), missing)
+    notice = _delta([0, 5], lambda e: setattr(e.alert, "format", Alert.WARNING))
+    result = _page(AppView("http://x/"), _delta([0, 3], boom), missing, _delta([0, 4], cannot_show), notice)
     assert result.errors == ["exception element: TypeError: render_map() missing 1 required positional argument",
-                             "page not found: 'nowhere'"]
+                             "page not found: 'nowhere'", "error message: The content files have problems"]
 
 
 def test_widgets_are_found_by_their_key_and_the_map_by_its_component():
