@@ -205,6 +205,7 @@ class Excerpt(Model):
 
     id: Slug
     text: Text  # verbatim, as it stands in the article
+    translation: Text | None = None  # set from content/translations/<lang>/news.yaml, never in news files
     speaker: Text | None = None  # "Sergey Lavrov, Russian Foreign Minister"; None for the outlet's own words
     islands: list[IslandId] = []
     events: list[Slug] = []
