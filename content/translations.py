@@ -7,6 +7,9 @@ Layout (relative to the content root), one file per kind of content and language
     translations/<lang>/news.yaml      {article id: {field path: text}}
     translations/<lang>/tour.yaml      {stop id: {field path: text}}
 
+A kind may be split over several files (``history.yaml``, ``history-2.yaml``, …):
+they are read in name order and an item may appear in one of them only.
+
 A field path names a text field inside the item: ``summary``, ``positions.japan``,
 ``russian_administration.settlements.0``, ``excerpts.<excerpt id>.correction.text``.
 Which fields are translated is one table (TRANSLATABLE). An excerpt's ``text`` is
@@ -107,28 +110,36 @@ def _file(root: Path, lang: str, kind: str) -> Path:
     return root / "translations" / lang / f"{kind}.yaml"
 
 
+def _files(root: Path, lang: str, kind: str) -> list[Path]:
+    folder = root / "translations" / lang
+    return sorted(p for p in folder.glob(f"{kind}*.yaml") if p.stem == kind or p.stem.startswith(f"{kind}-"))
+
+
 def read_translations(root: Path, lang: str, problems: list[Problem]) -> Translations:
     """Read a language's translation files; a malformed file is a problem, never an exception."""
     found: Translations = {kind: {} for kind in KINDS}
     for kind in KINDS:
-        path = _file(root, lang, kind)
-        rel = path.relative_to(root).as_posix()
-        if not path.is_file():
+        paths = _files(root, lang, kind)
+        if not paths:
+            rel = _file(root, lang, kind).relative_to(root).as_posix()
             problems.append(Problem(rel, "(file)", f"missing: the {lang} translation of the {kind}"))
-            continue
-        try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        except (OSError, yaml.YAMLError) as exc:
-            problems.append(Problem(rel, "(file)", f"cannot be read: {exc}".splitlines()[0]))
-            continue
-        if not isinstance(data, dict):
-            problems.append(Problem(rel, "(file)", "must map item ids to {field path: text}"))
-            continue
-        for item_id, fields in data.items():
-            if not isinstance(fields, dict):
-                problems.append(Problem(rel, str(item_id), "must map field paths to text"))
+        for path in paths:
+            rel = path.relative_to(root).as_posix()
+            try:
+                data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            except (OSError, yaml.YAMLError) as exc:
+                problems.append(Problem(rel, "(file)", f"cannot be read: {exc}".splitlines()[0]))
                 continue
-            found[kind][str(item_id)] = {str(k): v for k, v in fields.items()}
+            if not isinstance(data, dict):
+                problems.append(Problem(rel, "(file)", "must map item ids to {field path: text}"))
+                continue
+            for item_id, fields in data.items():
+                if not isinstance(fields, dict):
+                    problems.append(Problem(rel, str(item_id), "must map field paths to text"))
+                elif str(item_id) in found[kind]:
+                    problems.append(Problem(rel, str(item_id), "translated in another file as well"))
+                else:
+                    found[kind][str(item_id)] = {str(k): v for k, v in fields.items()}
     return found
 
 
@@ -141,7 +152,7 @@ def check_translations(content: Content, root: Path = CONTENT_DIR,
         given = read_translations(root, lang, problems)
         for kind in KINDS:
             rel = _file(root, lang, kind).relative_to(root).as_posix()
-            if not _file(root, lang, kind).is_file():
+            if not _files(root, lang, kind):
                 continue
             for item_id, paths in english[kind].items():
                 have = given[kind].get(item_id, {})
