@@ -101,11 +101,14 @@ def _map_controls(content: Content, last: int) -> str:
 def index_page(content: Content, data: dict, base: str, when) -> str:
     """Return the atlas page: the map, its controls, every island's panel (shown on click) and the embed block."""
     last = data["last"]
+    store: dict[str, str] = {}  # events and excerpts that several panels show, kept once
     panels = "".join(
         f'<section class="fi-panel" id="panel-{esc(i)}" data-island="{esc(i)}" hidden>'
-        f'{panel_html(content, i, when)}<p><a href="islands/{esc(i)}.html">This island on its own page, with its data</a></p></section>'
+        f'{panel_html(content, i, when, store=store)}<p><a href="islands/{esc(i)}.html">This island on its own page, with its data</a></p></section>'
         for i in content.islands
     )
+    panels += ('<div id="fi-store" hidden>'
+               + "".join(f'<div id="store-{esc(k)}">{v}</div>' for k, v in sorted(store.items())) + "</div>")
     intro = ('<section class="fi-panel" id="panel-none"><p>Iturup / Etorofu · Kunashir / Kunashiri · Shikotan · '
              "Habomai — administered by Russia since 1945, claimed by Japan.</p>"
              "<p>Hover an island for its names; click it, or choose it above, to open its panel.</p></section>")

@@ -12,6 +12,7 @@ from html import escape
 from content import present
 from content.load import Content
 from content.models import Article, Event, Excerpt, Source
+from content.viewstate import FIRST_YEAR
 
 
 def esc(text: object) -> str:
@@ -37,10 +38,23 @@ class SourceNotes(present.SourceNumbering):
     def render(self) -> str:
         """Return the numbered sources as an ordered list with links."""
         items = "".join(
-            f"<li>{link(present.format_source(self.content.sources[sid]), self.content.sources[sid].url)}</li>"
+            f'<li data-id="{esc(sid)}">{link(present.format_source(self.content.sources[sid]), self.content.sources[sid].url)}</li>'
             for sid in self.order
         )
         return f'<ol class="fi-sources">{items}</ol>'
+
+
+class DeferredNotes(SourceNotes):
+    """Number sources as SourceNotes does, but leave each [n] to the page script (data-src holds the ids).
+
+    Lets one copy of an event or excerpt serve every panel of the map page, each
+    panel numbering its own sources.
+    """
+
+    def refs(self, source_ids: tuple[str, ...] | list[str]) -> str:
+        """Return an empty reference span naming the sources, recording their order of first use."""
+        self.numbers(source_ids)
+        return f' <span class="fi-refs" data-src="{esc(" ".join(source_ids))}"></span>' if source_ids else ""
 
 
 def lines_html(lines: list[present.Line], notes: SourceNotes) -> str:
@@ -63,7 +77,7 @@ def event_html(event: Event, notes: SourceNotes, map_link: str | None = None) ->
     change = present.control_text(event)
     if change:
         parts.append(f'<p class="fi-muted">{esc(change)}</p>')
-    if map_link:
+    if map_link and int(event.date[:4]) >= FIRST_YEAR:  # the map starts at the first treaty
         parts.append(f'<p><a href="{esc(map_link)}">Show the map at this date</a></p>')
     return f'<article class="fi-event" id="event-{esc(event.id)}">{"".join(parts)}</article>'
 
@@ -85,13 +99,23 @@ def excerpt_html(article: Article, excerpt: Excerpt, notes: SourceNotes) -> str:
     return f'<div class="fi-excerpt" id="excerpt-{esc(excerpt.id)}">{"".join(parts)}</div>'
 
 
-def panel_html(content: Content, island_id: str, citation_date, rel: str = "") -> str:
+def panel_html(content: Content, island_id: str, citation_date, rel: str = "",
+               store: dict[str, str] | None = None) -> str:
     """Return an island's whole panel: names, both statuses, history, news, sources and a citation.
 
-    `rel` is the path from the page to the site's root ("" or "../").
+    `rel` is the path from the page to the site's root ("" or "../"). With a
+    `store`, each event and excerpt goes into it once (keyed "event-ID" or
+    "excerpt-ID") and the panel holds a placeholder that the page script fills
+    with a copy, and the source numbers are left to the script too.
     """
     island = content.islands[island_id]
-    notes = SourceNotes(content)
+    notes = DeferredNotes(content) if store is not None else SourceNotes(content)
+
+    def shared(key: str, html: str) -> str:
+        if store is None:
+            return html
+        store.setdefault(key, html)
+        return f'<div class="fi-clone" data-from="{esc(key)}"></div>'
     head = (f'<h2 class="fi-panel-title">{esc(island.names.en)}</h2>'
             f"<p>{esc(present.status_summary(island))}</p>"
             + lines_html(present.name_lines(island) + present.fact_lines(island), notes)
@@ -103,13 +127,30 @@ def panel_html(content: Content, island_id: str, citation_date, rel: str = "") -
     status = (f'<div class="fi-sides"><section><h3>As Russia administers it</h3>{lines_html(present.russian_lines(island), notes)}'
               f"</section><section><h3>As Japan claims it</h3>{lines_html(present.japanese_lines(island), notes)}</section></div>")
     events = content.events_for(island_id)
-    history = "".join(event_html(e, notes, f"{rel}index.html#{map_query(island_id, e.date)}") for e in events)
+    # A shared copy's link leaves the island out: on the map page the selection stays as it is.
+    history = "".join(
+        shared(f"event-{e.id}", event_html(e, notes, f"{rel}index.html#{map_query(None if store is not None else island_id, e.date)}"))
+        for e in events
+    )
     excerpts = content.excerpts_for(island_id)
-    news = "".join(excerpt_html(a, x, notes) for a, x in excerpts) or "<p>No news excerpt concerns this island yet.</p>"
+    news = ("".join(shared(f"excerpt-{x.id}", excerpt_html(a, x, notes)) for a, x in excerpts)
+            or "<p>No news excerpt concerns this island yet.</p>")
     notes.refs(island.sources)
     cited = [content.sources[sid] for sid in notes.order]
-    sources = (notes.render() + "<p><strong>Cite this panel</strong></p>"
-               f'<p class="fi-cite"><code>{esc(present.cite_island(island, cited, citation_date))}</code></p>')
+    if store is None:
+        sources = (notes.render() + "<p><strong>Cite this panel</strong></p>"
+                   f'<p class="fi-cite"><code>{esc(present.cite_island(island, cited, citation_date))}</code></p>')
+    else:
+        # Each source's list item and citation are kept once in the store; the script puts them
+        # back in this panel's order. The citation's head is cite_island with no source.
+        for sid in notes.order:
+            source = content.sources[sid]
+            store.setdefault(f"source-{sid}", f'<li data-id="{esc(sid)}">{link(present.format_source(source), source.url)}</li>')
+            store.setdefault(f"cite-{sid}", f"<span>{esc(present.cite_source(source))}</span>")
+        ids = esc(" ".join(notes.order))
+        sources = (f'<ol class="fi-sources" data-ids="{ids}"></ol><p><strong>Cite this panel</strong></p>'
+                   f'<p class="fi-cite"><code data-ids="{ids}" data-head="{esc(present.cite_island(island, [], citation_date))}">'
+                   "</code></p>")
     return (
         head + members + status
         + f'<details class="fi-section" open><summary><h3>Claims history ({len(events)})</h3></summary>{history}</details>'

@@ -169,6 +169,8 @@ class StaticViews(MacroElement):
   merge(read(location.search));
   merge(read(location.hash));
   apply(true);
+  // A link inside the page (an event's "Show the map at this date") changes only the fragment.
+  window.addEventListener('hashchange', function () { merge(read(location.hash)); apply(true); });
 })();
 {% endmacro %}
 """

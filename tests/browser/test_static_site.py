@@ -12,6 +12,7 @@ import urllib.request
 import pytest
 
 from content.load import load_content
+from content.present import format_date
 from geo.site.build import export_site
 from tests.browser import driver
 from tests.browser.conftest import HOSTILE_NAME, build_hostile_content
@@ -98,6 +99,25 @@ def test_the_map_draws_and_each_island_opens_its_panel(page, base, points):
         assert f"island={island_id}" in page.evaluate("location.hash")
     assert errors == []
     assert page.requests.external == []
+
+
+def test_a_map_panel_reads_as_the_islands_own_page(page, static_site):
+    """The map page keeps shared events, excerpts and sources once; a panel filled from them matches the island page."""
+    base = static_site.as_uri()
+    page.goto(f"{base}/islands/iturup.html")
+    own = {sel: page.locator(sel).all_inner_texts() for sel in (".fi-refs", ".fi-sources li", ".fi-cite code", ".fi-event-title")}
+    page.goto(f"{base}/index.html#island=iturup")
+    wait_for_map(page)
+    panel = page.locator("#panel-iturup")
+    panel.wait_for(state="visible", timeout=5000)
+    for sel, texts in own.items():
+        assert panel.locator(sel).all_inner_texts() == texts, sel
+    assert panel.locator(".fi-refs").first.inner_text().startswith("[")
+    first = next(e for e in CONTENT.events_for("iturup") if int(e.date[:4]) >= 1855)
+    panel.locator(".fi-event a", has_text="Show the map at this date").first.click()
+    shown = format_date(first.date) if "-" in first.date else first.date
+    page.wait_for_function("(t) => document.querySelector('.fi-view').textContent === t", arg=f"Neutral atlas · {shown}")
+    assert page.locator("#panel-iturup").is_visible()
 
 
 def test_a_link_opens_its_view_and_the_controls_follow(page, base):

@@ -55,10 +55,35 @@
   var yearOut = document.getElementById('fi-year-out');
   var persp = document.getElementById('fi-perspective');
   var open = document.getElementById('fi-open');
+  // A panel holds placeholders for the events and excerpts it shares with other panels:
+  // copy them in from the store the first time it opens, then number its sources.
+  function fillPanel(panel) {
+    if (panel.getAttribute('data-filled')) { return; }
+    panel.querySelectorAll('.fi-clone').forEach(function (ph) {
+      var copy = document.getElementById('store-' + ph.getAttribute('data-from')).firstElementChild.cloneNode(true);
+      copy.removeAttribute('id');
+      ph.parentNode.replaceChild(copy, ph);
+    });
+    var list = panel.querySelector('.fi-sources[data-ids]');
+    var order = list ? list.getAttribute('data-ids').split(' ') : [];
+    order.forEach(function (id) {
+      list.appendChild(document.getElementById('store-source-' + id).firstElementChild.cloneNode(true));
+    });
+    panel.querySelectorAll('code[data-head]').forEach(function (code) {
+      code.textContent = code.getAttribute('data-head') + order.map(function (id) {
+        return document.getElementById('store-cite-' + id).textContent;
+      }).join('; ');
+    });
+    panel.querySelectorAll('.fi-refs[data-src]').forEach(function (r) {
+      r.textContent = '[' + r.getAttribute('data-src').split(' ').map(function (id) { return order.indexOf(id) + 1; }).join(', ') + ']';
+    });
+    panel.setAttribute('data-filled', '1');
+  }
   function onView(v) {
     document.querySelectorAll('.fi-panel').forEach(function (p) {
       var id = p.getAttribute('data-island');
       p.hidden = v.island ? id !== v.island : !!id;
+      if (!p.hidden && id) { fillPanel(p); }
     });
     document.querySelectorAll('.fi-pick').forEach(function (b) {
       b.setAttribute('aria-pressed', String(b.getAttribute('data-island') === v.island));
