@@ -31,14 +31,19 @@ from matplotlib.patches import FancyBboxPatch, PathPatch, Polygon, Rectangle
 from matplotlib.path import Path
 from matplotlib.textpath import TextToPath
 
+from geo.labelbox import GAP_PX, box_at
+from geo.load import load_labels
+from geo.maplabels import label_specs, label_texts
 from geo.view import LINE_STYLES, MapView
 
 Bounds = tuple[tuple[float, float], tuple[float, float]]  # ((south, west), (north, east)), degrees WGS84
 
 FORMATS = ("png", "svg")
 SEA_COLOUR = "#c9dde9"  # as geo.mapview.SEA_COLOUR: the interactive map's background
-# Merged over the view's style for the selected island, as the interactive map does.
-SELECTED_STYLE = {"weight": 3.5, "color": "#1b1b1b", "fillOpacity": 0.95}
+# Merged over the view's style for the selected island, as the interactive map does (geo.mapview
+# PICKED_STYLE), with the map's yellow halo drawn as a wide stroke under the island.
+SELECTED_STYLE = {"weight": 1.2, "color": "#1b1b1b", "dashArray": None, "fillOpacity": 0.95}
+SELECTED_HALO = "#ffd23f"
 LINE_OPACITY = 0.95  # boundary lines, as on the interactive map
 # The four islands, the Nemuro peninsula and Urup's southern tip.
 DEFAULT_BOUNDS: Bounds = ((43.0, 144.9), (46.0, 149.9))
@@ -59,11 +64,13 @@ TITLE_PT, CAPTION_PT, LABEL_PT, LEGEND_PT, SOURCE_PT, MARK_PT = 20.0, 12.5, 14.0
 INK = "#1b1b1b"
 MUTED = "#4a4a4a"
 HALO = "#ffffff"
-# Names of context land whose English name no side disputes, at a hand-picked point on land
-# near the four islands ([lon, lat]); drawn only when that point is inside the map.
-CONTEXT_LABELS = {"hokkaido": ("Hokkaido", (144.93, 43.58))}
-
-ELONGATED = 2.5  # length / width of an island whose label may overhang its ends
+WATER_INK = "#1f5c8a"
+# Names: (size, weight, style, colour) per kind; positions from geo/data/labels.geojson, as on the map.
+LABEL_STYLES = {
+    "island": (LABEL_PT, "bold", "normal", INK),
+    "land": (LABEL_PT * 0.85, "bold", "italic", MUTED),
+    "water": (LABEL_PT * 0.85, "normal", "italic", WATER_INK),
+}
 
 WGS84_A_KM = 6378.137
 WGS84_E2 = 0.00669437999014
@@ -301,53 +308,90 @@ def _check(fmt: str | None, islands: Mapping[str, Any], view: MapView, selected:
         raise ValueError(f"the view has no style for {', '.join(missing)}")
 
 
-def _label_placement(feature: Mapping[str, Any], text: str, size: float, weight: str,
-                     bounds: Bounds, inch_per_deg: tuple[float, float]) -> dict[str, Any]:
-    """Place an island label: along the island where it fits, else beside it, seaward (east).
+def _samples(box: tuple[float, ...]) -> np.ndarray:
+    """Return fifteen points spread over a box (x0, y0, x1, y1): its corners, edges and middle."""
+    xs, ys = np.linspace(box[0], box[2], 5), np.linspace(box[1], box[3], 3)
+    return np.array([(x, y) for x in xs for y in ys])
 
-    Returns Text kwargs: x, y (lon, lat), rotation, ha, va.
+
+def _vertex_in(path: Path, box: tuple[float, ...]) -> bool:
+    v = path.vertices
+    return bool(np.any((v[:, 0] > box[0]) & (v[:, 0] < box[2]) & (v[:, 1] > box[1]) & (v[:, 1] < box[3])))
+
+
+def _hits(paths: Sequence[Path], box: tuple[float, ...]) -> bool:
+    """Return True if a box touches any of the paths (a vertex inside it, or a point of it inside one)."""
+    points = _samples(box)
+    return any(_vertex_in(p, box) or p.contains_points(points).any() for p in paths)
+
+
+def place_labels(
+    islands: Mapping[str, Any], context: Mapping[str, Any], texts: Mapping[str, str], frame: Bounds,
+    inch_per_deg: tuple[float, float], reserved: Sequence[tuple[float, ...]], selected: str | None = None,
+) -> dict[str, dict[str, Any]]:
+    """Place every name as the interactive map does, from the same positions (geo/data/labels.geojson).
+
+    In placement order, each name takes the first position whose box stays in the frame and clear of
+    the names already placed, the reserved boxes and the four islands: inside its island when it fits
+    there, else the candidates beside it (clear of all land first), a two-name label on two lines
+    next; a context name with no free position is left out. Returns {id: Text kwargs} (x, y in lon/lat).
     """
     sx, sy = inch_per_deg
-    parts = [np.asarray(p[0], dtype=float) for p in _polygons(feature["geometry"])]
-
-    def area(ring: np.ndarray) -> float:
-        x, y = ring[:, 0] * sx, ring[:, 1] * sy
-        return abs(float(np.dot(x, np.roll(y, -1)) - np.dot(y, np.roll(x, -1)))) / 2
-
-    main = max(parts, key=area)
-    pts = np.column_stack([main[:, 0] * sx, main[:, 1] * sy])  # inches
-    centre = pts.mean(axis=0)
-    _, _, vt = np.linalg.svd(pts - centre, full_matrices=False)
-    axis = vt[0] if vt[0][0] >= 0 else -vt[0]
-    along = (pts - centre) @ axis
-    across = (pts - centre) @ np.array([-axis[1], axis[0]])
-    length = float(along.max() - along.min())
-    elongation = length / max(float(across.max() - across.min()), 1e-9)
-    label_w = text_width_pt(text, size, weight) / 72
-    # Along the island if it is long enough; a long, narrow island takes a label that overhangs it.
-    if length >= 1.1 * label_w or (elongation >= ELONGATED and length >= 0.6 * label_w):
-        mid = centre + axis * (along.max() + along.min()) / 2
-        angle = math.degrees(math.atan2(axis[1], axis[0]))
-        return {"x": mid[0] / sx, "y": mid[1] / sy, "rotation": angle, "ha": "center", "va": "center"}
-    (south, west), (north, east) = feature_bounds(feature)
-    (b_south, b_west), (b_north, b_east) = bounds
-    w, h = label_w / sx, size * 1.3 / 72 / sy  # label size, degrees
-    gap_x, gap_y = 0.12 / sx, 0.08 / sy
-    lat = (south + north) / 2 - 0.25 * (north - south)
-    lon = (west + east) / 2
-    candidates = [  # (x, y, ha, va, box as x0, y0, x1, y1): east (seaward here), west, below, above
-        (east + gap_x, lat, "left", "center", (east + gap_x, lat - h / 2, east + gap_x + w, lat + h / 2)),
-        (west - gap_x, lat, "right", "center", (west - gap_x - w, lat - h / 2, west - gap_x, lat + h / 2)),
-        (lon, south - gap_y, "center", "top", (lon - w / 2, south - gap_y - h, lon + w / 2, south - gap_y)),
-        (lon, north + gap_y, "center", "bottom", (lon - w / 2, north + gap_y, lon + w / 2, north + gap_y + h)),
-    ]
-    reserved = _reserved_boxes(bounds)
-    for x, y, ha, va, box in candidates:
-        inside = b_west <= box[0] and box[2] <= b_east and b_south <= box[1] and box[3] <= b_north
-        if inside and not any(_overlap(box, r) for r in reserved):
-            return {"x": x, "y": y, "rotation": 0.0, "ha": ha, "va": va}
-    x, y, ha, va, _ = candidates[0]
-    return {"x": x, "y": y, "rotation": 0.0, "ha": ha, "va": va}
+    (south, west), (north, east) = frame
+    island_paths = {i: geometry_path(f["geometry"]) for i, f in _features_by_id(islands).items()}
+    land_paths = {i: geometry_path(f["geometry"]) for i, f in _features_by_id(context).items()}
+    every_land = list(island_paths.values()) + list(land_paths.values())
+    placed: list[tuple[float, ...]] = []
+    out: dict[str, dict[str, Any]] = {}
+    for spec in label_specs(load_labels()):
+        label_id, kind = spec["id"], spec["kind"]
+        text = texts.get(label_id)
+        if not text:
+            continue
+        size, weight, style, colour = LABEL_STYLES[kind]
+        if label_id == selected:
+            size *= 1.15
+        forms = [text] + ([text.replace(" / ", " /\n", 1)] if " / " in text else [])
+        tries = ([(spec["inside"], "c", True)] if spec["inside"] else []) + [
+            (c[:2], c[2], False) for c in spec["candidates"]]
+        rounds = [(form, strict) for strict in ((True, False) if kind == "island" else (True,)) for form in forms]
+        found = None
+        for form, strict in rounds:
+            lines = form.split("\n")
+            w_in = max(text_width_pt(line, size, weight) for line in lines) / 72
+            h_in = len(lines) * size * 1.2 / 72
+            for (lon, lat), align, inside in tries:
+                gap = 0.0 if align == "c" else GAP_PX / 72
+                x0, y0, x1, y1 = box_at(lon * sx, lat * sy, align, w_in, h_in, gap)
+                box = (x0 / sx, y0 / sy, x1 / sx, y1 / sy)
+                if not (west <= box[0] and box[2] <= east and south <= box[1] and box[3] <= north):
+                    continue
+                if any(_overlap(box, r) for r in [*placed, *reserved]):
+                    continue
+                if inside:
+                    own = island_paths[label_id]
+                    others = [p for i, p in island_paths.items() if i != label_id]
+                    if _vertex_in(own, box) or not own.contains_points(_samples(box)).all() or _hits(others, box):
+                        continue
+                elif _hits(list(island_paths.values()), box):
+                    continue
+                elif (strict or kind == "water") and _hits(every_land, box):
+                    continue
+                elif align == "c" and spec["feature"] and not land_paths[spec["feature"]].contains_points(
+                        _samples(box)).all():
+                    continue
+                found = (box, form)
+                break
+            if found:
+                break
+        if found is None:
+            continue
+        box, form = found
+        placed.append(box)
+        out[label_id] = {"x": (box[0] + box[2]) / 2, "y": (box[1] + box[3]) / 2, "s": form, "ha": "center",
+                         "va": "center", "multialignment": "center", "fontsize": size, "fontweight": weight,
+                         "fontstyle": style, "color": colour, "kind": kind}
+    return out
 
 
 def _overlap(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
@@ -496,29 +540,22 @@ def build_figure(
             style = dict(view.styles[island_id])
             if island_id == selected:
                 style.update(SELECTED_STYLE)
+            halo = [patheffects.Stroke(linewidth=5, foreground=SELECTED_HALO), patheffects.Normal()]
             _add(ax, PathPatch(geometry_path(features[island_id]["geometry"]), **patch_style(style),
-                               gid=f"island-{island_id}", zorder=5 if island_id == selected else 4))
+                               gid=f"island-{island_id}", zorder=5 if island_id == selected else 4,
+                               path_effects=halo if island_id == selected else None))
 
         inch_per_deg = (width / (east - west), height / (north - south))
-        for island_id in features:
-            text = labels.get(island_id, island_id)
-            chosen = island_id == selected
-            size, weight = (LABEL_PT * 1.15, "bold") if chosen else (LABEL_PT, "bold")
-            place = _label_placement(features[island_id], text, size, weight, frame, inch_per_deg)
-            common = dict(fontsize=size, fontweight=weight, fontfamily=families, rotation_mode="anchor",
-                          parse_math=False, usetex=False, clip_on=True, zorder=11, **place)
+        texts = label_texts(labels, view.perspective)
+        for label_id, place in place_labels(islands, context, texts, frame, inch_per_deg,
+                                            _reserved_boxes(frame), selected).items():
+            kind = place.pop("kind")
+            gid = f"label-{label_id}" if kind == "island" else f"context-label-{label_id}"
+            common = dict(fontfamily=families, parse_math=False, usetex=False, clip_on=True, **place)
             # The halo is its own text, drawn as a path; the label on top stays a <text> element.
-            ax.text(s=text, color=HALO, gid=f"label-halo-{island_id}",
-                    path_effects=[patheffects.Stroke(linewidth=4.5, foreground=HALO)], **common)
-            ax.text(s=text, color=INK, gid=f"label-{island_id}", **{**common, "zorder": 12})
-
-        for feature_id, (text, (lon, lat)) in CONTEXT_LABELS.items():
-            inside = west <= lon < east - 0.2 * (east - west) and south < lat < north
-            if feature_id in view.styles and inside:
-                ax.text(lon, lat, text, fontsize=LABEL_PT * 0.9, fontstyle="italic", color=MUTED, ha="left",
-                        va="center", fontfamily=families, parse_math=False, usetex=False, zorder=10,
-                        gid=f"context-label-{feature_id}",
-                        path_effects=[patheffects.withStroke(linewidth=3, foreground=HALO)])
+            ax.text(**{**common, "color": HALO}, gid=f"label-halo-{label_id}", zorder=11,
+                    path_effects=[patheffects.Stroke(linewidth=4.5 if kind == "island" else 3.5, foreground=HALO)])
+            ax.text(**common, gid=gid, zorder=12)
 
         _draw_scale_bar(ax, frame)
         _draw_north_arrow(ax)

@@ -68,9 +68,9 @@ ORDER = (
 METHOD = (
     "Web Mercator (EPSG:3857), the interactive map's projection. Islands: the pole of inaccessibility "
     "(shapely polylabel) of the largest polygon is the `inside` point, used when the name fits inside the "
-    "island; `candidates` are beside positions, one per compass direction d: the point level with the pole "
-    "on the island's tangent line perpendicular to d (its farthest extent along d, all islets included), "
-    "the text box attached on the side d points to, so it cannot cover the island at any zoom. Candidates "
+    "island; `candidates` are beside positions, one per compass direction d: the island's extreme point "
+    "along d (all islets included), the text box attached beyond it on the side d points to, so it lies "
+    "past the island's tangent line there and cannot cover the island at any zoom. Candidates "
     f"are ordered by the share of a {REFERENCE_BOX_PX[0]:.0f}x{REFERENCE_BOX_PX[1]:.0f} px box at zoom "
     f"{REFERENCE_ZOOM} that covers any land, then by distance from the pole, then {', '.join(DIRECTIONS)}. "
     "Land names: the pole of inaccessibility of the land within fixed windows near the four islands, the "
@@ -106,8 +106,10 @@ def _beside(geom, land) -> tuple[Point, list[tuple[Point, str]]]:
     scored = []
     for order, d in enumerate(DIRECTIONS):
         ux, uy = UNIT[d]
-        reach = float((coords @ np.array([ux, uy])).max())
-        point = Point(pole.x + ux * reach, pole.y + uy * reach)
+        along = coords @ np.array([ux, uy])
+        i = int(np.argmax(along))  # the island's extreme point that way: the name goes just beyond it
+        reach = float(along[i])
+        point = Point(pole.x + coords[i, 0], pole.y + coords[i, 1])
         label_box = box(*box_at(point.x, point.y, d, w, h, gap))
         covered = label_box.intersection(land).area / label_box.area
         scored.append((round(covered, 2), round(reach / m), order, point, d))

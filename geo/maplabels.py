@@ -260,14 +260,21 @@ class MapLabels(MacroElement):
     }
     place(true);
   }
-  window.fiLayoutLabels = layout;
+  var pending = null;
+  function later() { if (pending === null) { pending = setTimeout(function () { pending = null; layout(); }, 0); } }
+  window.fiLayoutLabels = later;
   map.on('zoomend moveend resize', layout);
+  // The frame can change size without Leaflet hearing of it (the component sizes it late).
+  if (window.ResizeObserver) {
+    new ResizeObserver(function () { map.invalidateSize({pan: false}); later(); }).observe(map.getContainer());
+  }
   var apply = window.fiApplyView;
   window.fiApplyView = function (v) {
     if (apply) { apply(v); }
     texts = v.placeLabels || {};
     opts = {large: !!v.large};
     layout();
+    later();
   };
 })();
 {% endmacro %}

@@ -172,6 +172,7 @@ class IslandInteraction(MacroElement):
       L.DomUtil.create('span', 'fi-legend-text', row).textContent = e.label;
     });
     if (fiLegend.docked) { fitDock(); }
+    if (window.fiLayoutLabels) { window.fiLayoutLabels(); }
   }
   // streamlit-folium reports a click 250 ms later (debounced). Report it now, in the
   // exact shape and key order the component would, and record it as the component's
