@@ -115,8 +115,12 @@ def _files(root: Path, lang: str, kind: str) -> list[Path]:
     return sorted(p for p in folder.glob(f"{kind}*.yaml") if p.stem == kind or p.stem.startswith(f"{kind}-"))
 
 
-def read_translations(root: Path, lang: str, problems: list[Problem]) -> Translations:
-    """Read a language's translation files; a malformed file is a problem, never an exception."""
+def read_translations(root: Path, lang: str, problems: list[Problem],
+                      origins: dict[tuple[str, str], str] | None = None) -> Translations:
+    """Read a language's translation files; a malformed file is a problem, never an exception.
+
+    `origins`, if given, receives the file each item was read from: (kind, item id) → path.
+    """
     found: Translations = {kind: {} for kind in KINDS}
     for kind in KINDS:
         paths = _files(root, lang, kind)
@@ -140,6 +144,8 @@ def read_translations(root: Path, lang: str, problems: list[Problem]) -> Transla
                     problems.append(Problem(rel, str(item_id), "translated in another file as well"))
                 else:
                     found[kind][str(item_id)] = {str(k): v for k, v in fields.items()}
+                    if origins is not None:
+                        origins[(kind, str(item_id))] = rel
     return found
 
 
@@ -149,13 +155,15 @@ def check_translations(content: Content, root: Path = CONTENT_DIR,
     problems: list[Problem] = []
     english = source_texts(content)
     for lang in languages:
-        given = read_translations(root, lang, problems)
+        origins: dict[tuple[str, str], str] = {}
+        given = read_translations(root, lang, problems, origins)
         for kind in KINDS:
-            rel = _file(root, lang, kind).relative_to(root).as_posix()
-            if not _files(root, lang, kind):
+            files = _files(root, lang, kind)
+            if not files:
                 continue
             for item_id, paths in english[kind].items():
                 have = given[kind].get(item_id, {})
+                rel = origins.get((kind, item_id), files[-1].relative_to(root).as_posix())
                 for path, text in paths.items():
                     value = have.get(path)
                     if value is None:
@@ -168,7 +176,8 @@ def check_translations(content: Content, root: Path = CONTENT_DIR,
             for item_id, paths in given[kind].items():
                 for path in paths:
                     if path not in english[kind].get(item_id, {}):
-                        problems.append(Problem(rel, f"{item_id}.{path}", "no such text in the English content"))
+                        problems.append(Problem(origins[(kind, item_id)], f"{item_id}.{path}",
+                                                "no such text in the English content"))
     return problems
 
 
