@@ -22,16 +22,24 @@ from geo.load import load_boundaries, load_context, load_islands, load_provenanc
 
 
 @st.cache_resource(show_spinner=False)
-def _load_content(root: str | None) -> Content:
-    return load_content(Path(root)) if root else load_content()
+def _load_content(root: str | None) -> Content | ContentError:
+    # A broken content file is read once too: under load, every session would
+    # otherwise parse everything again only to show the same problems.
+    try:
+        return load_content(Path(root)) if root else load_content()
+    except ContentError as exc:
+        return exc
 
 
 def get_content() -> Content:
-    """Return all content, loaded and checked once per content root.
+    """Return all content, loaded and checked once per content root (ContentError if broken).
 
     FOUR_ISLANDS_CONTENT names another content root (the hostile-content tests use it).
     """
-    return _load_content(os.environ.get("FOUR_ISLANDS_CONTENT"))
+    loaded = _load_content(os.environ.get("FOUR_ISLANDS_CONTENT"))
+    if isinstance(loaded, ContentError):
+        raise loaded
+    return loaded
 
 
 @st.cache_resource(show_spinner=False)
