@@ -19,7 +19,9 @@ PERSPECTIVE_NOTES: dict[str, str] = {
     ),
     "japan": (
         "Japanese names; the four islands shown as part of Hokkaido (Nemuro Subprefecture), "
-        "with the border drawn between Iturup / Etorofu and Urup, as Japan draws it."
+        "with the border drawn between Iturup / Etorofu and Urup, as Japan draws it; from 1952, "
+        "southern Sakhalin and the Kurils north of Iturup / Etorofu left white between four lines "
+        "as territory of undetermined attribution, as Japanese school atlases show them."
     ),
     "russia": (
         "Russian names; the four islands shown as part of Sakhalin Oblast, with the border "

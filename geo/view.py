@@ -29,6 +29,9 @@ LINE_STYLES = {
 }
 
 FIRST_SOVIET_YEAR = 1945
+SAN_FRANCISCO_IN_FORCE = 1952  # the San Francisco Peace Treaty took effect on 28 April 1952
+# The lines that bound, on Japan's maps, the area whose attribution Japan holds undetermined.
+UNDETERMINED_LIMITS = ("portsmouth_1905", "st_petersburg_1875_kamchatka")
 
 
 @dataclass(frozen=True)
@@ -120,11 +123,13 @@ def build_view(
         "kamchatka": "russia",
         "mainland": "russia",
     }
-    if soviet_era and perspective == "japan":
-        # Japan renounced southern Sakhalin and the Kurils at San Francisco but holds
-        # that their final status is undetermined, as the USSR did not sign.
+    if perspective == "japan" and year >= SAN_FRANCISCO_IN_FORCE:
+        # Japan renounced southern Sakhalin and the Kurils at San Francisco (in force from
+        # 1952) but holds that their attribution is undetermined, as the USSR did not sign;
+        # Japanese school atlases leave them white between four lines (MEXT's instruction).
         context_groups["north_kurils"] = context_groups["south_sakhalin"] = "unsettled"
-        add_legend(LegendEntry("fill", PALETTE["unsettled"], "Status undetermined, as Japan holds"))
+        add_legend(LegendEntry("fill", PALETTE["unsettled"], "Attribution undetermined, as Japan holds "
+                               "(renounced at San Francisco in 1951; the USSR did not sign)"))
     for feature_id, group in context_groups.items():
         styles[feature_id] = _fill(group, False)
     if "japan" in context_groups.values() and not any(e.label == "Japan" for e in legend):
@@ -161,6 +166,9 @@ def lines_for(boundaries: Mapping[str, Any], year: int, perspective: str) -> lis
                 style, legend = "line_of_control", f"Line of control since 1945, not an agreed border{approx}"
         elif year >= FIRST_SOVIET_YEAR and p["id"] == "soya_1945" and perspective == "neutral":
             legend = f"Line between Hokkaido and Sakhalin since 1945{approx}"
+        elif year >= SAN_FRANCISCO_IN_FORCE and p["id"] in UNDETERMINED_LIMITS and perspective == "japan":
+            valid = True
+            style, legend = "claimed_border", "Limit of the area of undetermined attribution, as Japan draws it"
         elif year >= FIRST_SOVIET_YEAR and p["id"] == "shimoda_1855" and perspective == "japan":
             valid = True
             style, legend = "claimed_border", f"Border as Japan draws it (Iturup / Etorofu – Urup){approx}"

@@ -96,3 +96,15 @@ def test_before_the_occupation_in_1945_nothing_is_drawn_as_disputed(perspective)
     assert not any("Disputed" in e.label or "Northern Territories" in e.label for e in v.legend)
     ids = {line["properties"]["id"] for line in v.lines}
     assert "line_of_control_1945" not in ids and "portsmouth_1905" in ids
+
+
+def test_japan_view_leaves_the_renounced_lands_undetermined_only_from_the_treaty():
+    # Japanese school atlases: four lines (Soya, 50°N, First Kuril Strait, Iturup–Urup), white between.
+    after = view(1960, "japan")
+    ids = {line["properties"]["id"] for line in after.lines}
+    assert {"portsmouth_1905", "st_petersburg_1875_kamchatka", "shimoda_1855", "soya_1945"} <= ids
+    assert after.styles["south_sakhalin"]["fillColor"] == PALETTE["unsettled"]
+    before = view(1950, "japan")
+    assert before.styles["south_sakhalin"]["fillColor"] == PALETTE["russia"]
+    assert "portsmouth_1905" not in {line["properties"]["id"] for line in before.lines}
+    assert not any("undetermined" in e.label for e in before.legend)
