@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui.state import init_state, open_map_page
+from ui.state import init_state, language_picker, open_map_page
 
 st.set_page_config(
     page_title="Four Islands — the Kuril Islands / Northern Territories dispute",
@@ -24,6 +24,7 @@ pages = [
 pages.append(st.Page(open_map_page, title="Map", url_path="map", visibility="hidden"))
 pg = st.navigation(pages)
 with st.sidebar:
+    language_picker()
     st.caption(
         "An atlas of the islands that Japan and Russia both claim: Iturup / Etorofu, "
         "Kunashir / Kunashiri, Shikotan and the Habomai group. Administered by the Soviet "

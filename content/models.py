@@ -97,11 +97,13 @@ class JapaneseName(Model):
     kanji: Text
     kana: Text | None = None
     romaji: Text
+    russian: Text | None = None  # the Russian name in Japanese script ("イトゥルップ島"), for the neutral atlas in Japanese
 
 
 class RussianName(Model):
     cyrillic: Text
     latin: Text
+    japanese: Text | None = None  # the Japanese name in Cyrillic ("Эторофу"), for the neutral atlas in Russian
 
 
 class Names(Model):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Mapping
 
+from content.i18n import language
 from content.models import Island
 
 PERSPECTIVE_TITLES: dict[str, str] = {
@@ -30,15 +31,29 @@ PERSPECTIVE_NOTES: dict[str, str] = {
 }
 
 
-def island_label(island: Island, perspective: str) -> str:
-    """Return the island's map label in a perspective ('Iturup / Etorofu', 'Etorofu', 'Iturup')."""
+def island_label(island: Island, perspective: str, lang: str | None = None) -> str:
+    """Return the island's map label in a perspective and language.
+
+    English: 'Iturup / Etorofu', 'Etorofu', 'Iturup'; Japanese: '択捉島 / イトゥルップ島';
+    Russian: 'Итуруп / Эторофу'. In each language the name in that language's own usage
+    comes first; an island both sides name alike (Shikotan, Habomai) has one name.
+    """
+    names = island.names
+    lang = lang or language()
+    both = "/" in names.en
+    if lang == "ja":
+        own, other = names.ja.kanji, names.ja.russian or names.en_russian
+        return {"japan": own, "russia": other}.get(perspective, f"{own} / {other}" if both else own)
+    if lang == "ru":
+        own, other = names.ru.cyrillic, names.ru.japanese or names.en_japanese
+        return {"russia": own, "japan": other}.get(perspective, f"{own} / {other}" if both else own)
     if perspective == "japan":
-        return island.names.en_japanese
+        return names.en_japanese
     if perspective == "russia":
-        return island.names.en_russian
-    return island.names.en
+        return names.en_russian
+    return names.en
 
 
-def labels_for(islands: Mapping[str, Island], perspective: str) -> dict[str, str]:
-    """Map island id to its label in a perspective."""
-    return {island_id: island_label(island, perspective) for island_id, island in islands.items()}
+def labels_for(islands: Mapping[str, Island], perspective: str, lang: str | None = None) -> dict[str, str]:
+    """Map island id to its label in a perspective (and language: the run's by default)."""
+    return {island_id: island_label(island, perspective, lang) for island_id, island in islands.items()}

@@ -153,6 +153,13 @@ def check_translations(content: Content, root: Path = CONTENT_DIR,
                        languages: tuple[str, ...] = TRANSLATED) -> list[Problem]:
     """Return every missing, empty, unknown or untranslated text, as file: field: reason."""
     problems: list[Problem] = []
+    for island_id, island in content.islands.items():
+        if "ja" in languages and not island.names.ja.russian:
+            problems.append(Problem(f"islands/{island_id}.yaml", "names.ja.russian",
+                                    "missing: the Russian name in Japanese script, for the neutral atlas"))
+        if "ru" in languages and not island.names.ru.japanese:
+            problems.append(Problem(f"islands/{island_id}.yaml", "names.ru.japanese",
+                                    "missing: the Japanese name in Cyrillic, for the neutral atlas"))
     english = source_texts(content)
     for lang in languages:
         origins: dict[tuple[str, str], str] = {}

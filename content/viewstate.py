@@ -11,12 +11,13 @@ import re
 from dataclasses import dataclass, field
 from typing import Mapping
 
+from content.i18n import LANGUAGES
 from content.models import ISLAND_IDS, check_partial_date
 
 PERSPECTIVES: tuple[str, ...] = ("neutral", "japan", "russia")
 # The link's own parameters, and Streamlit's (embed mode), which pass without a notice.
 KNOWN_PARAMETERS: frozenset[str] = frozenset(
-    {"island", "year", "date", "perspective", "screenshot", "stop", "embed", "embed_options"})
+    {"island", "year", "date", "perspective", "screenshot", "stop", "lang", "embed", "embed_options"})
 _ASCII_NUMBER = re.compile(r"^[0-9]{1,6}$")
 FIRST_YEAR = 1855
 MAX_STOPS = 99
@@ -38,6 +39,7 @@ class ViewState:
     perspective: str = "neutral"
     screenshot: bool = False
     stop: int | None = None  # classroom tour stop, 1-based
+    lang: str | None = None  # en, ja or ru; None: the link names none (the browser's language decides)
     notices: tuple[str, ...] = field(default=(), compare=False)
 
     def to_query(self) -> dict[str, str]:
@@ -55,6 +57,8 @@ class ViewState:
             query["screenshot"] = "1"
         if self.stop is not None:
             query["stop"] = str(self.stop)
+        if self.lang is not None:
+            query["lang"] = self.lang
         return query
 
 
@@ -137,4 +141,12 @@ def parse_view(params: Mapping[str, str | list[str]]) -> ViewState:
             stop = int(raw_stop.strip())
         else:
             notices.append(f"Tour stop '{raw_stop[:20]}' in the link is not a stop number; starting the tour at 1.")
-    return ViewState(island, year, date, perspective, screenshot, stop, tuple(notices))
+
+    lang = _first(params.get("lang"))
+    if lang is not None:
+        lang = lang.strip().lower() or None
+        if lang is not None and lang not in LANGUAGES:
+            notices.append(f"Unknown language '{lang[:20]}' in the link; one of: {', '.join(LANGUAGES)}.")
+            lang = None
+    return ViewState(island=island, year=year, date=date, perspective=perspective, screenshot=screenshot,
+                     stop=stop, lang=lang, notices=tuple(notices))

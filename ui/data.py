@@ -15,7 +15,9 @@ import streamlit as st
 
 from ui.text import md
 
-from content.load import Content, ContentError, load_content
+from content.i18n import language
+from content.load import CONTENT_DIR, Content, ContentError, load_content
+from content.translations import localize
 from content.control import control_at
 from geo.view import MapView, build_view
 from geo.load import load_boundaries, load_context, load_islands, load_provenance
@@ -31,8 +33,14 @@ def _load_content(root: str | None) -> Content | ContentError:
         return exc
 
 
-def get_content() -> Content:
-    """Return all content, loaded and checked once per content root (ContentError if broken).
+@st.cache_resource(show_spinner=False)
+def _localized(root: str | None, lang: str) -> Content:
+    content = get_english_content()
+    return localize(content, lang, Path(root) if root else CONTENT_DIR)
+
+
+def get_english_content() -> Content:
+    """Return all content in English, loaded and checked once per content root (ContentError if broken).
 
     FOUR_ISLANDS_CONTENT names another content root (the hostile-content tests use it).
     """
@@ -40,6 +48,11 @@ def get_content() -> Content:
     if isinstance(loaded, ContentError):
         raise loaded
     return loaded
+
+
+def get_content() -> Content:
+    """Return all content in the run's language (the English overlaid with its translation), once per process."""
+    return _localized(os.environ.get("FOUR_ISLANDS_CONTENT"), language())
 
 
 @st.cache_resource(show_spinner=False)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from content.i18n import LANGUAGE_NAMES, preferred_language, set_language
 from content.models import ISLAND_IDS
 from content.viewstate import ViewState, parse_view
 from geo.mapview import island_id_from_click
@@ -15,6 +16,9 @@ DATE = "date"
 PERSPECTIVE = "perspective"
 SCREENSHOT = "screenshot"
 STOP = "stop"
+LANG = "lang"
+LANG_PICKER = "lang_picker"
+LANG_IN_LINK = "lang_in_link"
 NOTICES = "link_notices"
 SEEDED = "state_seeded"
 MAP = "map"
@@ -75,8 +79,15 @@ def init_state() -> None:
     with st.sidebar:
         _rerun_on_reconnect()
     if st.session_state.get(SEEDED):
+        set_language(st.session_state.get(LANG, "en"))
         return
-    view = parse_view(st.query_params.to_dict())
+    params = st.query_params.to_dict()
+    lang = parse_view(params).lang or preferred_language(st.context.headers.get("Accept-Language"))
+    set_language(lang)
+    view = parse_view(params)  # again, so that its notices are in the reader's language
+    st.session_state[LANG] = lang
+    # Written into the link only when the link named it or the reader chose it.
+    st.session_state[LANG_IN_LINK] = view.lang is not None
     st.session_state[ISLAND] = view.island
     st.session_state[YEAR] = view.year
     st.session_state[DATE] = view.date
@@ -96,6 +107,7 @@ def current_view() -> ViewState:
         perspective=st.session_state.get(PERSPECTIVE, "neutral"),
         screenshot=bool(st.session_state.get(SCREENSHOT)),
         stop=st.session_state.get(STOP),
+        lang=st.session_state.get(LANG) if st.session_state.get(LANG_IN_LINK) else None,
     )
 
 
@@ -114,6 +126,21 @@ def show_notices() -> None:
     for notice in st.session_state.pop(NOTICES, []):
         # The notice quotes the link's own text: escaped, so a link cannot put markup in it.
         st.warning(md(notice), icon="⚠️")
+
+
+def _on_language() -> None:
+    # A click on the chosen language deselects it in a segmented control: keep the language.
+    lang = st.session_state.get(LANG_PICKER) or st.session_state.get(LANG, "en")
+    st.session_state[LANG] = lang
+    st.session_state[LANG_IN_LINK] = True
+    set_language(lang)
+
+
+def language_picker() -> None:
+    """Show the language switch (English / 日本語 / Русский); the choice goes into the link."""
+    st.session_state[LANG_PICKER] = st.session_state.get(LANG, "en")
+    st.segmented_control("Language", list(LANGUAGE_NAMES), format_func=LANGUAGE_NAMES.get, key=LANG_PICKER,
+                         on_change=_on_language, label_visibility="collapsed", width="stretch")
 
 
 def select_island(island_id: str | None) -> None:

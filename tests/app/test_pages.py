@@ -200,4 +200,4 @@ def test_a_link_cannot_put_markup_into_the_notice():
     notice = " ".join(w.value for w in at.warning)
     assert "Unknown island" in unescape(notice)
     # Every character that would start a link, emphasis or HTML is escaped in the Markdown source.
-    assert "\\[click\\]\\(https\\:" in notice and "\\*\\*b\\*\\*" in notice and "\\<b\\>" in notice
+    assert "\\[click\\]\\(https\u2060\\:" in notice and "\\*\\*b\\*\\*" in notice and "\\<b\\>" in notice

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from content.models import ISLAND_IDS
 from content.viewstate import FIRST_YEAR, KEY_YEARS, MAX_STOPS, PERSPECTIVES, ViewState, current_year, parse_view
 
-NAMES = ["island", "year", "date", "perspective", "screenshot", "stop"]
+NAMES = ["island", "year", "date", "perspective", "screenshot", "stop", "lang"]
 HOSTILE = ["²", "①", "١٩٥٦", "Ⅻ", "1e3", "0x10", "-1", "+5", " 7 ", "\x00", "‮1956", "<script>alert(1)</script>",
            "[click here](https://example.com)", "**bold**", ":red[x]", "$x^2$", "`code`", "%00", "../../etc",
            "9" * 400, "é" * 200, "🏝️", ""]
@@ -29,6 +29,7 @@ def valid(view: ViewState) -> bool:
         and (view.date is None or (view.date.isascii() and view.year == int(view.date[:4])))
         and view.perspective in PERSPECTIVES
         and (view.stop is None or 1 <= view.stop <= MAX_STOPS)
+        and view.lang in (None, "en", "ja", "ru")
     )
 
 
@@ -52,6 +53,7 @@ def test_a_value_that_is_not_used_as_given_gets_a_notice(name, value):
         "perspective": view.perspective == (value.strip().lower() or "neutral"),
         "screenshot": True,  # any value is a yes or a no
         "stop": view.stop is not None and str(view.stop) == value.strip(),
+        "lang": view.lang == (value.strip().lower() or None),
     }[name]
     assert honoured or view.notices or not value.strip(), (name, value, view)
 

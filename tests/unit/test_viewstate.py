@@ -16,6 +16,8 @@ GOOD = [
     ({"screenshot": "1"}, ViewState(screenshot=True)),
     ({"stop": "3"}, ViewState(stop=3)),
     ({"island": ["habomai", "iturup"]}, ViewState(island="habomai")),
+    ({"lang": "ja"}, ViewState(lang="ja")),
+    ({"lang": " RU "}, ViewState(lang="ru")),
 ]
 
 
