@@ -1,8 +1,9 @@
 """The interface language: message catalogs (gettext .po through Babel) and the current language.
 
 UI strings are marked with ``_("…")`` (``N_`` marks a string to translate later)
-and looked up in ``locales/<lang>/LC_MESSAGES/messages.po``; ``make i18n`` extracts
-them into ``locales/messages.pot`` and updates the catalogs with pybabel. The
+and looked up in ``locales/<lang>/LC_MESSAGES/*.po`` (``messages`` for the app,
+``site`` for the exports and the static edition); ``make i18n`` extracts them into
+``locales/*.pot`` and updates the catalogs with pybabel. The
 language of the current script run is a context variable, so plain functions in
 geo/ and content/ translate without Streamlit; the app sets it once per run.
 """
@@ -33,15 +34,20 @@ _current: contextvars.ContextVar[str] = contextvars.ContextVar("four_islands_lan
 
 @lru_cache(maxsize=None)
 def catalog(lang: str) -> dict[str, str]:
-    """Return a language's translations {msgid: msgstr}, read once from its .po file."""
+    """Return a language's translations {msgid: msgstr}, read once from its .po files.
+
+    Every catalog (domain) of the language is merged: ``messages.po`` for the app,
+    ``site.po`` for the exports and the static edition.
+    """
+    merged: dict[str, str] = {}
     if lang == "en":
-        return {}
-    path = LOCALES_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
-    if not path.is_file():
-        return {}
-    with open(path, "rb") as fh:
-        po = read_po(fh, locale=lang, domain=DOMAIN)
-    return {m.id: m.string for m in po if m.id and isinstance(m.id, str) and m.string and not m.fuzzy}
+        return merged
+    for path in sorted((LOCALES_DIR / lang / "LC_MESSAGES").glob("*.po")):
+        with open(path, "rb") as fh:
+            po = read_po(fh, locale=lang, domain=path.stem)
+        merged.update({m.id: m.string for m in po
+                       if m.id and isinstance(m.id, str) and m.string and not m.fuzzy})
+    return merged
 
 
 def set_language(lang: str) -> None:
