@@ -98,6 +98,8 @@ class Worker:
     log: Path
     proc: subprocess.Popen | None = None
     restarts: int = 0
+    started: float = 0.0
+    delay: float = RESTART_DELAY
 
     def start(self) -> None:
         """Start the app on this worker's port."""
@@ -109,6 +111,7 @@ class Worker:
         ]
         with open(self.log, "ab") as out:
             self.proc = subprocess.Popen(cmd, cwd=REPO, stdout=out, stderr=subprocess.STDOUT)
+        self.started = time.monotonic()
 
     @property
     def pid(self) -> int | None:
@@ -196,7 +199,10 @@ class ScaledServer:
                 if self.restart and w.proc.poll() is not None:
                     print(f"worker on port {w.port} (pid {w.pid}) exited with {w.proc.returncode}; restarting",
                           flush=True)
-                    time.sleep(RESTART_DELAY)
+                    # A worker that dies soon after starting waits longer each time (crash loop).
+                    quick = time.monotonic() - w.started < 30
+                    w.delay = min(30.0, w.delay * 2) if quick else RESTART_DELAY
+                    time.sleep(w.delay)
                     w.restarts += 1
                     w.start()
                     self.write_state()
