@@ -48,7 +48,9 @@ WATER_WINDOWS = {
 # Where the map looks for a free spot for a context name when none of its candidates is free
 # ([lon, lat] ring): on its land, or on its side of the island chain for the two seas.
 SEARCH_AREAS = {
-    "hokkaido": [[143.0, 42.6], [145.2, 42.6], [145.2, 44.4], [143.0, 44.4]],
+    "hokkaido": [[143.0, 42.6], [145.9, 42.6], [145.9, 44.4], [143.0, 44.4]],
+    "nemuro_peninsula": [[145.25, 43.15], [145.9, 43.15], [145.9, 43.45], [145.25, 43.45]],
+    "urup": [[149.3, 45.4], [150.6, 45.4], [150.6, 46.3], [149.3, 46.3]],
     "sakhalin": [[141.6, 45.85], [144.8, 45.85], [144.8, 48.6], [141.6, 48.6]],
     "nemuro_strait": [[144.9, 43.55], [145.8, 43.55], [145.8, 44.35], [144.9, 44.35]],
     "sea_of_okhotsk": [[143.0, 44.2], [145.2, 44.2], [145.6, 44.5], [146.6, 44.7], [148.0, 45.4], [149.3, 46.0],

@@ -184,25 +184,32 @@ class MapLabels(MacroElement):
   function allowed(s, r, t, shapes, land, strict) {
     if (t.inside) { return fitsInside(shapes, s.id, r); }
     if (hitsIsland(shapes, r)) { return false; }
-    if (s.kind === 'water' || strict) { return !hitsIsland(land, r); }
+    if (s.kind === 'water' || (strict && !t.spot)) { return !hitsIsland(land, r); }
     if (t.align === 'c' && s.feature) {
       var own = land.filter(function (f) { return f.id === s.feature; });
-      return samples(r).every(function (p) { return own.some(function (f) { return inRings(f.rings, p[0], p[1]); }); });
+      var on = function (p) { return own.some(function (f) { return inRings(f.rings, p[0], p[1]); }); };
+      // A searched spot needs only its middle on the land it names; a set position needs all of it.
+      return t.spot ? on([(r.x0 + r.x1) / 2, (r.y0 + r.y1) / 2]) : samples(r).every(on);
     }
     return true;
   }
-  // Spots on a grid over the view, inside the name's search area, nearest its first candidate first.
-  function gridSpots(s, size) {
-    if (!s.window) { return []; }
-    var first = map.latLngToContainerPoint([s.candidates[0][1], s.candidates[0][0]]), spots = [];
+  // Spots on a grid over the view, nearest the view's centre first: for an island, on the island
+  // (when zoomed in past its own positions); for another name, inside its search area.
+  function gridSpots(s, size, shapes) {
+    var own = shapes.filter(function (f) { return f.id === s.id; }), spots = [];
+    if (!s.window && !own.length) { return []; }
     for (var x = 8; x < size.x; x += 16) {
       for (var y = 8; y < size.y; y += 12) {
         var ll = map.containerPointToLatLng([x, y]);
-        if (inPolygon(s.window, ll.lng, ll.lat)) { spots.push({x: x, y: y, d: Math.abs(x - first.x) + Math.abs(y - first.y)}); }
+        var ok = own.length ? inRings(own[0].rings, x, y) : inPolygon(s.window, ll.lng, ll.lat);
+        if (ok) { spots.push({x: x, y: y, d: Math.abs(x - size.x / 2) + Math.abs(y - size.y / 2)}); }
       }
     }
     spots.sort(function (a, b) { return a.d - b.d || a.y - b.y || a.x - b.x; });
-    return spots.map(function (p) { var ll = map.containerPointToLatLng([p.x, p.y]); return {pt: [ll.lng, ll.lat], align: 'c'}; });
+    return spots.map(function (p) {
+      var ll = map.containerPointToLatLng([p.x, p.y]);
+      return {pt: [ll.lng, ll.lat], align: 'c', inside: own.length > 0, spot: true};
+    });
   }
   function place(avoidLegend) {
     var size = map.getSize(), shapes = ringsOf(islands), land = ringsOf(context), placed = [];
@@ -222,7 +229,8 @@ class MapLabels(MacroElement):
       (s.kind === 'island' ? [true, false] : [true]).forEach(function (strict) {
         forms.forEach(function (form) { rounds.push({form: form, strict: strict, tries: tries}); });
       });
-      if (s.kind !== 'island') { rounds.push({form: forms[forms.length - 1], strict: false, tries: gridSpots(s, size)}); }
+      var spots = gridSpots(s, size, shapes);
+      forms.forEach(function (form) { rounds.push({form: form, strict: false, tries: spots}); });
       rounds.some(function (round) {
         var form = round.form, wh = measure(el, form), w = wh[0], h = wh[1];
         return round.tries.some(function (t) {
