@@ -28,7 +28,6 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 TEMPLATE = Path(__file__).with_name("nginx.conf.template")
-COMPOSE_CONF = Path(__file__).with_name("nginx.compose.conf")
 SERVER_OPTIONS = "max_fails=1 fail_timeout=10s"
 RESTART_DELAY = 1.0
 
