@@ -50,6 +50,25 @@ READERS ?= 1 10 30 60 100
 load: $(VENV)/.test-installed
 	$(PY) bench/load.py $(if $(URL),--url $(URL),--start) --readers $(READERS) $(LOAD_ARGS)
 
+# UI strings (marked _("…") / N_("…"), files listed in babel.cfg) → locales/messages.pot →
+# locales/{ja,ru}/LC_MESSAGES/messages.po; then translate every new or empty msgstr and commit the .po
+# (the app reads the .po directly). tests/unit/test_catalogs.py fails while one is missing or fuzzy.
+I18N_LANGS ?= ja ru
+.PHONY: i18n
+i18n: $(VENV)/.app-installed
+	$(VENV)/bin/pybabel extract -F babel.cfg -k _ -k N_ --no-default-keywords --sort-by-file --no-wrap \
+	  --project "Four Islands" -o locales/messages.pot .
+	for l in $(I18N_LANGS); do \
+	  if [ -f locales/$$l/LC_MESSAGES/messages.po ]; then \
+	    $(VENV)/bin/pybabel update -D messages -i locales/messages.pot -d locales -l $$l --no-wrap \
+	      --no-fuzzy-matching --ignore-obsolete; \
+	  else $(VENV)/bin/pybabel init -D messages -i locales/messages.pot -d locales -l $$l --no-wrap; fi; \
+	done
+	# site.po: the exports, the handout and the static edition (babel-site.cfg; finds _() inside f-strings too).
+	$(VENV)/bin/pybabel extract -F babel-site.cfg -k _ -k N_ --no-default-keywords --sort-by-file --no-wrap \
+	  --project "Four Islands" -o locales/site.pot . && for l in $(I18N_LANGS); do $(VENV)/bin/pybabel update -D site \
+	  -i locales/site.pot -d locales -l $$l --no-wrap --no-fuzzy-matching --ignore-obsolete; done
+
 # The static edition (any web host, CDN or USB stick): OUT=site/ by default, git-ignored.
 OUT ?= site
 .PHONY: static bench-static

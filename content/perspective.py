@@ -4,27 +4,27 @@ from __future__ import annotations
 
 from typing import Mapping
 
-from content.i18n import language
+from content.i18n import N_, language
 from content.models import Island
 
 PERSPECTIVE_TITLES: dict[str, str] = {
-    "neutral": "Neutral atlas",
-    "japan": "As Japan draws it",
-    "russia": "As Russia draws it",
+    "neutral": N_("Neutral atlas"),
+    "japan": N_("As Japan draws it"),
+    "russia": N_("As Russia draws it"),
 }
 
 PERSPECTIVE_NOTES: dict[str, str] = {
-    "neutral": (
+    "neutral": N_(
         "Both names; the line of control since 1945, which is not an agreed border; "
         "the four islands marked as disputed."
     ),
-    "japan": (
+    "japan": N_(
         "Japanese names; the four islands shown as part of Hokkaido (Nemuro Subprefecture), "
         "with the border drawn between Iturup / Etorofu and Urup, as Japan draws it; from 1952, "
         "southern Sakhalin and the Kurils north of Iturup / Etorofu left white between four lines "
         "as territory of undetermined attribution, as Japanese school atlases show them."
     ),
-    "russia": (
+    "russia": N_(
         "Russian names; the four islands shown as part of Sakhalin Oblast, with the border "
         "drawn south of Kunashir and the Habomai group, as Russia draws it."
     ),

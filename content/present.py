@@ -9,6 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from babel.dates import format_interval
+
+from content.i18n import BABEL_LOCALES, N_, _, format_figure as format_localized_figure, format_partial_date, language
 from content.models import Article, Event, Excerpt, Figure, Island, Source, date_precision
 
 MONTHS = (
@@ -17,17 +20,29 @@ MONTHS = (
 )
 
 CONTROLLER_NAMES = {
-    "japan": "Japan",
-    "russian_empire": "the Russian Empire",
-    "ussr": "the Soviet Union",
-    "russia": "the Russian Federation",
-    "shared": "Japan and Russia jointly (unpartitioned)",
-    "unsettled": "no agreed border",
+    "japan": N_("Japan"),
+    "russian_empire": N_("the Russian Empire"),
+    "ussr": N_("the Soviet Union"),
+    "russia": N_("the Russian Federation"),
+    "shared": N_("Japan and Russia jointly (unpartitioned)"),
+    "unsettled": N_("no agreed border"),
+}
+
+# Territory ids as the control notes name them ('north_kurils' → 'North Kurils' in English).
+TERRITORY_NAMES = {
+    "iturup": N_("Iturup"),
+    "kunashir": N_("Kunashir"),
+    "shikotan": N_("Shikotan"),
+    "habomai": N_("Habomai"),
+    "north_kurils": N_("North Kurils"),
+    "south_sakhalin": N_("South Sakhalin"),
 }
 
 
 def format_date(value: str) -> str:
-    """Render a PartialDate at its own precision: '1945', 'August 1945', '28 August 1945'."""
+    """Render a PartialDate at its own precision: '1945', 'August 1945', '28 August 1945' (or 1945年8月28日)."""
+    if language() != "en":
+        return format_partial_date(value)
     parts = [int(p) for p in value.split("-")]
     precision = date_precision(value)
     if precision == "year":
@@ -41,6 +56,9 @@ def format_span(start: str, end: str | None) -> str:
     """Render a date or a span of dates ('28 August – 1 September 1945')."""
     if not end:
         return format_date(start)
+    if language() != "en" and date_precision(start) == date_precision(end) == "day":
+        first, last = (dt.date(*map(int, d.split("-"))) for d in (start, end))
+        return format_interval(first, last, "yMMMMd", locale=BABEL_LOCALES[language()])
     if start[:4] == end[:4] and date_precision(start) == date_precision(end) == "day":
         s, e = format_date(start), format_date(end)
         return f"{s.rsplit(' ', 1)[0]} – {e}"
@@ -49,6 +67,8 @@ def format_span(start: str, end: str | None) -> str:
 
 def format_number(value: float) -> str:
     """Render a figure with thousands separators and no needless decimals."""
+    if language() != "en":
+        return format_localized_figure(value)
     if float(value).is_integer():
         return f"{int(value):,}"
     return f"{value:,.2f}".rstrip("0").rstrip(".")
@@ -78,13 +98,13 @@ def cite_source(source: Source, accessed: dt.date | None = None) -> str:
         text += f" {source.url}"
         when = source.accessed or accessed
         if when:
-            text += f" (accessed {when.isoformat()})"
+            text += " " + _("(accessed {date})").format(date=when.isoformat())
     return text
 
 
 def cite_excerpt(article: Article, excerpt: Excerpt) -> str:
     """Return a ready-to-paste citation of a news excerpt."""
-    who = f"{excerpt.speaker}, quoted in " if excerpt.speaker else ""
+    who = _("{speaker}, quoted in ").format(speaker=excerpt.speaker) if excerpt.speaker else ""
     outlet = article.outlet + (f" ({article.agency})" if article.agency else "")
     text = f'"{excerpt.text}" — {who}{outlet}, "{article.headline}", {format_date(article.date)}.'
     if article.url:
@@ -92,22 +112,23 @@ def cite_excerpt(article: Article, excerpt: Excerpt) -> str:
     return text
 
 
-ATLAS = "Four Islands: an atlas of the Kuril Islands / Northern Territories dispute"
+ATLAS = N_("Four Islands: an atlas of the Kuril Islands / Northern Territories dispute")
 
 
 def cite_event(event: Event, sources: list[Source], accessed: dt.date) -> str:
     """Return a ready-to-paste citation of a history event with its sources."""
     refs = "; ".join(cite_source(s) for s in sources)
     return (
-        f'{ATLAS}. "{event.title}" ({format_span(event.date, event.end_date)}). '
-        f"Accessed {accessed.isoformat()}. Sources: {refs}"
+        f'{_(ATLAS)}. "{event.title}" ({format_span(event.date, event.end_date)}). '
+        + _("Accessed {date}. Sources: {refs}").format(date=accessed.isoformat(), refs=refs)
     )
 
 
 def cite_island(island: Island, sources: list[Source], accessed: dt.date) -> str:
     """Return a ready-to-paste citation of an island's panel with its sources."""
     refs = "; ".join(cite_source(s) for s in sources)
-    return f'{ATLAS}. "{island.names.en}". Accessed {accessed.isoformat()}. Sources: {refs}'
+    return f'{_(ATLAS)}. "{island.names.en}". ' + _("Accessed {date}. Sources: {refs}").format(
+        date=accessed.isoformat(), refs=refs)
 
 
 @dataclass(frozen=True)
@@ -126,7 +147,8 @@ def name_lines(island: Island) -> list[Line]:
     ja = names.ja
     kana = f" ({ja.kana})" if ja.kana else ""
     return [
-        Line("English", f"{names.en_russian} (Russian usage) / {names.en_japanese} (Japanese usage)"),
+        Line(_("English"), _("{russian} (Russian usage) / {japanese} (Japanese usage)").format(
+            russian=names.en_russian, japanese=names.en_japanese)),
         Line("日本語", f"{ja.kanji}{kana} — {ja.romaji}"),
         Line("Русский", f"{names.ru.cyrillic} — {names.ru.latin}"),
     ]
@@ -136,22 +158,22 @@ def status_summary(island: Island) -> str:
     """Return the neutral one-line status: de facto administration and Japan's claim."""
     ru = island.russian_administration
     ja = island.japanese_claim
-    return (
-        f"Administered by the Soviet Union from 1945 and by Russia since 1991; today part of "
-        f"{ru.district}, {ru.federal_subject}. "
-        f"Claimed by Japan as part of {ja.subprefecture}, {ja.prefecture}."
-    )
+    return _(
+        "Administered by the Soviet Union from 1945 and by Russia since 1991; today part of "
+        "{district}, {subject}. Claimed by Japan as part of {subprefecture}, {prefecture}."
+    ).format(district=ru.district, subject=ru.federal_subject, subprefecture=ja.subprefecture,
+             prefecture=ja.prefecture)
 
 
 def fact_lines(island: Island) -> list[Line]:
     """Return area and highest point, each figure with its source."""
     lines = [
-        Line("Area", format_figure(fig), (fig.source,), fig.note) for fig in island.area
+        Line(_("Area"), format_figure(fig), (fig.source,), fig.note) for fig in island.area
     ]
     hp = island.highest_point
     names = " / ".join(n for n in (hp.name_en, hp.name_ja, hp.name_ru) if n)
     lines.append(
-        Line("Highest point", f"{names}: {format_figure(hp.elevation)}", (hp.elevation.source,), hp.elevation.note)
+        Line(_("Highest point"), f"{names}: {format_figure(hp.elevation)}", (hp.elevation.source,), hp.elevation.note)
     )
     return lines
 
@@ -161,10 +183,10 @@ def russian_lines(island: Island) -> list[Line]:
     ru = island.russian_administration
     pop = ru.population
     return [
-        Line("Federal subject", ru.federal_subject, tuple(ru.sources)),
-        Line("District", ru.district, tuple(ru.sources)),
-        Line("Main settlements", ", ".join(ru.settlements) if ru.settlements else "none (no civilian settlement)", tuple(ru.sources)),
-        Line("Population", format_figure(pop), (pop.source,), pop.note or ru.note),
+        Line(_("Federal subject"), ru.federal_subject, tuple(ru.sources)),
+        Line(_("District"), ru.district, tuple(ru.sources)),
+        Line(_("Main settlements"), ", ".join(ru.settlements) if ru.settlements else _("none (no civilian settlement)"), tuple(ru.sources)),
+        Line(_("Population"), format_figure(pop), (pop.source,), pop.note or ru.note),
     ]
 
 
@@ -174,10 +196,10 @@ def japanese_lines(island: Island) -> list[Line]:
     villages = ", ".join(f"{v.name_en} ({v.name_ja})" for v in ja.villages)
     pop = ja.population_1945
     return [
-        Line("Prefecture", ja.prefecture, tuple(ja.sources)),
-        Line("Subprefecture", ja.subprefecture, tuple(ja.sources)),
-        Line("Villages before 1945", villages, tuple(ja.sources)),
-        Line("Japanese residents in 1945", format_figure(pop), (pop.source,), pop.note or ja.note),
+        Line(_("Prefecture"), ja.prefecture, tuple(ja.sources)),
+        Line(_("Subprefecture"), ja.subprefecture, tuple(ja.sources)),
+        Line(_("Villages before 1945"), villages, tuple(ja.sources)),
+        Line(_("Japanese residents in 1945"), format_figure(pop), (pop.source,), pop.note or ja.note),
     ]
 
 
@@ -195,7 +217,7 @@ def member_lines(island: Island) -> list[Line]:
 
 def era_label(first: int, last: int) -> str:
     """Render an era's years: '1956–1992', or '2022–today' for the open-ended last one."""
-    return f"{first}–{last if last < 9999 else 'today'}"
+    return f"{first}–{last}" if last < 9999 else f"{first}–" + _("today")
 
 
 def event_heading(event: Event) -> str:
@@ -207,8 +229,9 @@ def control_text(event: Event) -> str | None:
     """Say what an event changed in who administers which territory, or None."""
     if not event.control:
         return None
-    parts = [f"{c.territory.replace('_', ' ').title()} → {CONTROLLER_NAMES[c.to]}" for c in event.control]
-    return "Change of control: " + "; ".join(parts)
+    parts = [f"{_(TERRITORY_NAMES[c.territory]) if c.territory in TERRITORY_NAMES else c.territory.replace('_', ' ').title()}"
+             f" → {_(CONTROLLER_NAMES[c.to])}" for c in event.control]
+    return _("Change of control: {changes}").format(changes="; ".join(parts))
 
 
 def outlet_label(article: Article) -> str:
@@ -217,7 +240,7 @@ def outlet_label(article: Article) -> str:
     if article.agency:
         text += f" ({article.agency})"
     if article.state_controlled:
-        text += " · state-controlled media"
+        text += " · " + _("state-controlled media")
     return text
 
 
@@ -234,3 +257,22 @@ class SourceNumbering:
             if sid not in self.order:
                 self.order.append(sid)
         return [str(self.order.index(sid) + 1) for sid in source_ids]
+
+
+# Kinds of events and sources as the filters show them (the English is the id itself).
+KIND_LABELS = {
+    "treaty": N_("treaty"), "military": N_("military"), "administrative": N_("administrative"),
+    "diplomatic": N_("diplomatic"), "statement": N_("statement"), "official": N_("official"),
+    "statistics": N_("statistics"), "dataset": N_("dataset"), "scholarly": N_("scholarly"),
+    "reference": N_("reference"), "news": N_("news"),
+}
+
+
+def event_kind_label(kind: str) -> str:
+    """Return an event kind in the run's language ('treaty' in English)."""
+    return _(KIND_LABELS.get(kind, kind))
+
+
+def source_kind_label(kind: str) -> str:
+    """Return a source kind in the run's language ('official' in English)."""
+    return _(KIND_LABELS.get(kind, kind))

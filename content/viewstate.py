@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Mapping
 
-from content.i18n import LANGUAGES
+from content.i18n import LANGUAGES, _
 from content.models import ISLAND_IDS, check_partial_date
 
 PERSPECTIVES: tuple[str, ...] = ("neutral", "japan", "russia")
@@ -74,16 +74,18 @@ def parse_view(params: Mapping[str, str | list[str]]) -> ViewState:
     unknown = sorted(k for k in params if k not in KNOWN_PARAMETERS)
     if unknown:
         shown = ", ".join(f"'{k[:20]}'" for k in unknown[:5]) + (" …" if len(unknown) > 5 else "")
-        notices.append(f"Ignoring unknown link parameter{'s' if len(unknown) > 1 else ''} {shown}. "
-                       f"Known: {', '.join(sorted(KNOWN_PARAMETERS - {'embed', 'embed_options'}))}.")
+        known = ', '.join(sorted(KNOWN_PARAMETERS - {'embed', 'embed_options'}))
+        notices.append((_("Ignoring unknown link parameters {names}. Known: {known}.") if len(unknown) > 1
+                        else _("Ignoring unknown link parameter {names}. Known: {known}.")).format(
+                            names=shown, known=known))
 
     island = _first(params.get("island"))
     if island is not None:
         island = island.strip().lower()
         if island not in ISLAND_IDS:
             notices.append(
-                f"Unknown island '{island[:40]}' in the link; showing the whole map. "
-                f"Known islands: {', '.join(ISLAND_IDS)}."
+                _("Unknown island '{value}' in the link; showing the whole map. Known islands: {known}.").format(
+                    value=island[:40], known=', '.join(ISLAND_IDS))
             )
             island = None
         elif not island:
@@ -98,12 +100,11 @@ def parse_view(params: Mapping[str, str | list[str]]) -> ViewState:
                 raise ValueError(raw_year)
             year = int(raw_year.strip())
         except ValueError:
-            notices.append(f"Year '{raw_year[:20]}' in the link is not a number; showing today.")
+            notices.append(_("Year '{value}' in the link is not a number; showing today.").format(value=raw_year[:20]))
         else:
             if not FIRST_YEAR <= year <= last:
-                notices.append(
-                    f"Year {year} in the link is outside {FIRST_YEAR}–{last}; showing today."
-                )
+                notices.append(_("Year {year} in the link is outside {first}–{last}; showing today.").format(
+                    year=year, first=FIRST_YEAR, last=last))
                 year = None
 
     date: str | None = None
@@ -112,13 +113,16 @@ def parse_view(params: Mapping[str, str | list[str]]) -> ViewState:
         try:
             date = check_partial_date(raw_date.strip())
         except ValueError:
-            notices.append(f"Date '{raw_date[:20]}' in the link is not a date (YYYY-MM-DD); ignoring it.")
+            notices.append(_("Date '{value}' in the link is not a date (YYYY-MM-DD); ignoring it.").format(
+                value=raw_date[:20]))
         else:
             if not FIRST_YEAR <= int(date[:4]) <= current_year():
-                notices.append(f"Date {date} in the link is outside {FIRST_YEAR}–{current_year()}; ignoring it.")
+                notices.append(_("Date {date} in the link is outside {first}–{last}; ignoring it.").format(
+                    date=date, first=FIRST_YEAR, last=current_year()))
                 date = None
             elif year is not None and int(date[:4]) != year:
-                notices.append(f"Date {date} in the link is not in year {year}; ignoring the date.")
+                notices.append(_("Date {date} in the link is not in year {year}; ignoring the date.").format(
+                    date=date, year=year))
                 date = None
             else:
                 year = int(date[:4])
@@ -126,9 +130,8 @@ def parse_view(params: Mapping[str, str | list[str]]) -> ViewState:
     perspective = _first(params.get("perspective")) or "neutral"
     perspective = perspective.strip().lower()
     if perspective not in PERSPECTIVES:
-        notices.append(
-            f"Unknown perspective '{perspective[:20]}' in the link; showing the neutral view."
-        )
+        notices.append(_("Unknown perspective '{value}' in the link; showing the neutral view.").format(
+            value=perspective[:20]))
         perspective = "neutral"
 
     screenshot = (_first(params.get("screenshot")) or "").strip().lower() in ("1", "true", "yes")
@@ -140,13 +143,15 @@ def parse_view(params: Mapping[str, str | list[str]]) -> ViewState:
         if _ASCII_NUMBER.match(raw_stop.strip()) and 1 <= int(raw_stop.strip()) <= MAX_STOPS:
             stop = int(raw_stop.strip())
         else:
-            notices.append(f"Tour stop '{raw_stop[:20]}' in the link is not a stop number; starting the tour at 1.")
+            notices.append(_("Tour stop '{value}' in the link is not a stop number; starting the tour at 1.").format(
+                value=raw_stop[:20]))
 
     lang = _first(params.get("lang"))
     if lang is not None:
         lang = lang.strip().lower() or None
         if lang is not None and lang not in LANGUAGES:
-            notices.append(f"Unknown language '{lang[:20]}' in the link; one of: {', '.join(LANGUAGES)}.")
+            notices.append(_("Unknown language '{value}' in the link; one of: {known}.").format(
+                value=lang[:20], known=', '.join(LANGUAGES)))
             lang = None
     return ViewState(island=island, year=year, date=date, perspective=perspective, screenshot=screenshot,
                      stop=stop, lang=lang, notices=tuple(notices))

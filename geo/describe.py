@@ -4,20 +4,23 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
+from content.i18n import _
+
 
 def attribution(provenance: Mapping[str, Any]) -> str:
     """Return the map's short attribution line for the coastline data (HTML-safe text)."""
     ds = provenance["dataset"]
-    return f"Coastlines: GSHHG {ds['version']} ({ds['licence']})"
+    return _("Coastlines: GSHHG {version} ({licence})").format(version=ds['version'], licence=ds['licence'])
 
 
 def source_line(provenance: Mapping[str, Any]) -> str:
     """Return the long source line used under exported maps and on the method page."""
     ds, pkg = provenance["dataset"], provenance["package"]
-    return (
-        f"Coastlines: {ds['name']} {ds['version']}, full resolution, {ds['licence']} "
-        f"(Wessel & Smith), from the PyPI package {pkg['name']} {pkg['version']}"
-    )
+    return _(
+        "Coastlines: {name} {version}, full resolution, {licence} "
+        "(Wessel & Smith), from the PyPI package {package} {package_version}"
+    ).format(name=ds['name'], version=ds['version'], licence=ds['licence'], package=pkg['name'],
+             package_version=pkg['version'])
 
 
 def provenance_summary(provenance: Mapping[str, Any]) -> list[tuple[str, str]]:
@@ -27,26 +30,28 @@ def provenance_summary(provenance: Mapping[str, Any]) -> list[tuple[str, str]]:
     rules = provenance["selection_rules"]
     errors = ", ".join(f"{i} {v['hausdorff_m']} m" for i, v in islands.items())
     areas = ", ".join(
-        f"{i} {v['area_km2_full']:,} km² vs {v['area_km2_official']:,} km² official "
-        f"({v['area_excess_pct_vs_official']:+} %)"
+        _("{island} {full} km² vs {official} km² official ({excess} %)").format(
+            island=i, full=f"{v['area_km2_full']:,}", official=f"{v['area_km2_official']:,}",
+            excess=f"{v['area_excess_pct_vs_official']:+}")
         for i, v in islands.items()
     )
-    files = ", ".join(f"{name} {f['bytes']:,} bytes" for name, f in provenance["files"].items())
+    files = ", ".join(_("{name} {bytes} bytes").format(name=name, bytes=f"{f['bytes']:,}") for name, f in provenance["files"].items())
     lines = [
-        ("Dataset", source_line(provenance) + f". {provenance['dataset']['url']}"),
-        ("Main islands", rules["main_islands"]),
-        ("Habomai", rules["habomai"]),
-        ("Offshore islets", rules["islets"]),
-        ("Context land", rules["context"]),
+        (_("Dataset"), source_line(provenance) + f". {provenance['dataset']['url']}"),
+        (_("Main islands"), rules["main_islands"]),
+        (_("Habomai"), rules["habomai"]),
+        (_("Offshore islets"), rules["islets"]),
+        (_("Context land"), rules["context"]),
         (
-            "Simplification",
-            f"islands at {simp['islands']['tolerance_deg']}° with {simp['islands']['coordinate_decimals']} "
-            f"decimals; context land at {simp['context']['tolerance_deg']}°. {simp['method']}",
+            _("Simplification"),
+            _("islands at {tolerance}° with {decimals} decimals; context land at {context_tolerance}°.").format(
+                tolerance=simp['islands']['tolerance_deg'], decimals=simp['islands']['coordinate_decimals'],
+                context_tolerance=simp['context']['tolerance_deg']) + f" {simp['method']}",
         ),
-        ("Largest coastline error after simplification", errors),
-        ("Areas at full resolution", f"{areas}. {provenance['area']['note']}"),
-        ("Boundary lines", provenance["boundary_method"]),
-        ("Files", files),
+        (_("Largest coastline error after simplification"), errors),
+        (_("Areas at full resolution"), f"{areas}. {provenance['area']['note']}"),
+        (_("Boundary lines"), provenance["boundary_method"]),
+        (_("Files"), files),
     ]
-    lines += [("Known gap", gap) for gap in provenance.get("known_gaps", [])]
+    lines += [(_("Known gap"), gap) for gap in provenance.get("known_gaps", [])]
     return lines

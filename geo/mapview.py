@@ -16,8 +16,10 @@ import folium
 from branca.element import Element, MacroElement
 from jinja2 import Template
 
+from content.i18n import _
 from geo.load import load_labels
 from geo.maplabels import MapLabels, label_texts
+from geo.placenames import context_names
 from geo.view import LINE_STYLES, MapView
 
 # Served by Streamlit's static file serving (server.enableStaticServing): files
@@ -104,7 +106,7 @@ class IslandInteraction(MacroElement):
     setOpen: function (open) {
       fiLegend.state.open = open;
       legendBox.classList.toggle('fi-legend-closed', !open);
-      legendToggle.textContent = open ? 'Hide legend' : 'Legend';
+      legendToggle.textContent = open ? {{ this.hide_legend }} : {{ this.show_legend }};
       legendToggle.setAttribute('aria-expanded', open ? 'true' : 'false');
       if (fiLegend.docked) { fitDock(); }
     }
@@ -227,6 +229,8 @@ class IslandInteraction(MacroElement):
         self.layer = layer
         self.context = context
         self.hint = _js(hint)
+        self.hide_legend = _js(_("Hide legend"))
+        self.show_legend = _js(_("Legend"))
         self.base_style = _js(ISLAND_STYLE)
         self.hover_style = _js(HOVER_STYLE)
         self.selected_style = _js(PICKED_STYLE)
@@ -242,10 +246,12 @@ class NorthArrow(MacroElement):
   var arrow = L.control({position: 'bottomleft'});
   arrow.onAdd = function () {
     var div = L.DomUtil.create('div', 'fi-north');
-    div.setAttribute('aria-label', 'North is up');
-    div.innerHTML = '<svg width="28" height="40" viewBox="0 0 28 40" role="img"><title>North</title>'
+    div.setAttribute('aria-label', {{ this.aria_label }});
+    var svg = '<svg width="28" height="40" viewBox="0 0 28 40" role="img"><title></title>'
       + '<polygon points="14,2 24,28 14,22 4,28" fill="#1b1b1b"/>'
       + '<text x="14" y="39" text-anchor="middle" font-size="12" font-weight="700" font-family="sans-serif">N</text></svg>';
+    div.innerHTML = svg;
+    div.querySelector('title').textContent = {{ this.title }};
     return div;
   };
   arrow.addTo({{ this._parent.get_name() }});
@@ -257,6 +263,8 @@ class NorthArrow(MacroElement):
     def __init__(self):
         super().__init__()
         self._name = "NorthArrow"
+        self.aria_label = _js(_("North is up"))
+        self.title = _js(_("North"))
 
 
 class ApplyView(MacroElement):
@@ -347,14 +355,16 @@ def build_base_map(
     context: Mapping[str, Any],
     labels: Mapping[str, str],
     attribution: str,
-    hint: str = "Click an island",
+    hint: str | None = None,
 ) -> folium.Map:
     """Build the map that never changes across reruns: context land and the islands.
 
     `islands` and `context` are GeoJSON FeatureCollections (EPSG:4326); `labels`
     maps island id to the name shown on hover ("Iturup / Etorofu");
-    `attribution` is trusted text (from the provenance record), shown in the corner.
+    `attribution` is trusted text (from the provenance record), shown in the corner; the
+    in-map texts (hint, legend button, north arrow) are in the run's language.
     """
+    hint = hint if hint is not None else _("Click an island")
     fmap = OfflineMap(
         location=DEFAULT_CENTER,
         zoom_start=DEFAULT_ZOOM,
@@ -406,7 +416,8 @@ def build_view_layer(
     """
     group = folium.FeatureGroup(name="View", control=False)
     payload: dict[str, Any] = {"labels": dict(labels), "selected": selected, "title": title, "clean": clean}
-    payload["placeLabels"] = label_texts(labels, view.perspective if view is not None else "neutral")
+    perspective = view.perspective if view is not None else "neutral"
+    payload["placeLabels"] = {**label_texts(labels, perspective), **context_names(perspective)}
     payload["large"] = large or clean
     if view is not None:
         payload["styles"] = view.styles

@@ -7,9 +7,10 @@ content.control.control_at, i.e. from the history events.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Mapping
 
+from content.i18n import N_, _
 from content.models import ISLAND_IDS
 
 
@@ -56,6 +57,43 @@ class MapView:
     legend: list[LegendEntry] = field(default_factory=list)
 
 
+# Every legend text the map can show, in English, for extraction into the catalogs: the legend is
+# composed in English (as before) and each finished text translated as a whole, so that each
+# language words it in its own grammar (a test checks every year and perspective is listed here).
+LEGEND_TEXTS: tuple[str, ...] = (
+    N_("Unsettled"), N_("Japan"), N_("The Russian Empire"), N_("Soviet Russia"), N_("The Soviet Union"),
+    N_("The Russian Federation"), N_("Russian empire"), N_("Soviet russia"), N_("Soviet union"),
+    N_("Russian federation"),
+    N_("Sakhalin: unpartitioned, open to both (1855 treaty)"),
+    N_("Treaty of Shimoda boundary (1855)"),
+    N_("Treaty of Shimoda boundary (1855) (median line, approximate)"),
+    N_("Treaty of Saint Petersburg boundary, First Kuril Strait (1875)"),
+    N_("Treaty of Saint Petersburg boundary, First Kuril Strait (1875) (median line, approximate)"),
+    N_("Treaty of Saint Petersburg boundary, La Pérouse / Soya Strait (1875)"),
+    N_("Treaty of Saint Petersburg boundary, La Pérouse / Soya Strait (1875) (median line, approximate)"),
+    N_("Treaty of Portsmouth boundary, 50°N on Sakhalin (1905)"),
+    N_("Disputed: administered by the Soviet Union, claimed by Japan"),
+    N_("Disputed: administered by the Russian Federation, claimed by Japan"),
+    N_("Line of control since 1945, not an agreed border"),
+    N_("Line of control since 1945, not an agreed border (median line, approximate)"),
+    N_("Line between Hokkaido and Sakhalin since 1945"),
+    N_("Line between Hokkaido and Sakhalin since 1945 (median line, approximate)"),
+    N_("Japan's Northern Territories, occupied by the Soviet Union, as Japan holds"),
+    N_("Japan's Northern Territories, occupied by the Russian Federation, as Japan holds"),
+    N_("Border as Japan draws it (Iturup / Etorofu – Urup)"),
+    N_("Border as Japan draws it (Iturup / Etorofu – Urup) (median line, approximate)"),
+    N_("La Pérouse / Soya Strait line (since 1945)"),
+    N_("La Pérouse / Soya Strait line (since 1945) (median line, approximate)"),
+    N_("Soviet Union, as Russia draws it"),
+    N_("Soviet Union (Sakhalin Oblast), as Russia draws it"),
+    N_("Russian Federation (Sakhalin Oblast), as Russia draws it"),
+    N_("State border, as Russia draws it"),
+    N_("State border, as Russia draws it (median line, approximate)"),
+    N_("Attribution undetermined, as Japan holds (renounced at San Francisco in 1951; the USSR did not sign)"),
+    N_("Limit of the area of undetermined attribution, as Japan draws it"),
+)
+
+
 def russia_name(year: int) -> str:
     """Return the name of the Russian state in a year."""
     if year < 1917:
@@ -88,6 +126,7 @@ def build_view(
     legend: list[LegendEntry] = []
 
     def add_legend(entry: LegendEntry) -> None:
+        entry = replace(entry, label=_(entry.label))
         if entry not in legend:
             legend.append(entry)
 
@@ -132,7 +171,7 @@ def build_view(
                                "(renounced at San Francisco in 1951; the USSR did not sign)"))
     for feature_id, group in context_groups.items():
         styles[feature_id] = _fill(group, False)
-    if "japan" in context_groups.values() and not any(e.label == "Japan" for e in legend):
+    if "japan" in context_groups.values() and not any(e.label == _("Japan") for e in legend):
         add_legend(LegendEntry("fill", PALETTE["japan"], "Japan"))
     if "shared" in context_groups.values():
         add_legend(LegendEntry("fill", PALETTE["shared"], "Sakhalin: unpartitioned, open to both (1855 treaty)"))

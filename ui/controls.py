@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from content.i18n import N_, _
 from content.perspective import PERSPECTIVE_NOTES, PERSPECTIVE_TITLES
 from content.viewstate import FIRST_YEAR, KEY_YEARS, current_year
 from ui import state
@@ -11,7 +12,7 @@ from ui import state
 YEAR_SLIDER = "year_slider"
 YEAR_PILLS = "year_pills"
 PERSPECTIVE_PICKER = "perspective_picker"
-TODAY = "Today"
+TODAY = N_("Today")  # the pill's value; shown in the run's language
 
 
 def shown_year() -> int:
@@ -49,11 +50,12 @@ def render_year_control() -> int:
     year = shown_year()
     key_options = [str(y) for y in KEY_YEARS] + [TODAY]
     pill = TODAY if st.session_state.get(state.YEAR) is None else (str(year) if str(year) in key_options else None)
-    st.slider("Year", FIRST_YEAR, current_year(), value=state.widget_default(YEAR_SLIDER, year), key=YEAR_SLIDER,
+    st.slider(_("Year"), FIRST_YEAR, current_year(), value=state.widget_default(YEAR_SLIDER, year), key=YEAR_SLIDER,
               on_change=_on_slider,
-              help="Who administered each island in that year, and the boundary lines then in force.")
+              help=_("Who administered each island in that year, and the boundary lines then in force."))
     state.reconcile(YEAR_SLIDER, year, _on_slider)
-    st.pills("Key years", key_options, default=state.widget_default(YEAR_PILLS, pill), key=YEAR_PILLS,
+    shown = {option: _(option) if option == TODAY else option for option in key_options}  # translated now
+    st.pills(_("Key years"), key_options, format_func=shown.get, default=state.widget_default(YEAR_PILLS, pill), key=YEAR_PILLS,
              on_change=_on_pills, label_visibility="collapsed")
     state.reconcile(YEAR_PILLS, pill, _on_pills)
     return year
@@ -65,9 +67,9 @@ def render_perspective_control() -> str:
     options = list(PERSPECTIVE_TITLES)
     first = state.widget_default(PERSPECTIVE_PICKER, perspective)
     st.radio(
-        "Perspective", options, format_func=PERSPECTIVE_TITLES.get, horizontal=True,
+        _("Perspective"), options, format_func={p: _(t) for p, t in PERSPECTIVE_TITLES.items()}.get, horizontal=True,
         index=options.index(first) if first else 0,
-        key=PERSPECTIVE_PICKER, on_change=_on_perspective, help=PERSPECTIVE_NOTES[perspective],
+        key=PERSPECTIVE_PICKER, on_change=_on_perspective, help=_(PERSPECTIVE_NOTES[perspective]),
     )
     state.reconcile(PERSPECTIVE_PICKER, perspective, _on_perspective)
     return perspective

@@ -15,7 +15,7 @@ import streamlit as st
 
 from ui.text import md
 
-from content.i18n import language
+from content.i18n import _, language
 from content.load import CONTENT_DIR, Content, ContentError, load_content
 from content.translations import localize
 from content.control import control_at
@@ -85,12 +85,16 @@ def require_content() -> Content:
         return get_content()
     except ContentError as exc:
         lines = "\n".join(f"- `{p.file}` · `{p.field}`: {md(p.reason)}" for p in exc.problems)
-        st.error(f"The content files have problems, so this page cannot be shown:\n\n{lines}")
+        st.error(_("The content files have problems, so this page cannot be shown:") + f"\n\n{lines}")
         st.stop()
 
 
 @st.cache_resource(show_spinner=False, max_entries=1024)
-def get_map_view(when: str, perspective: str) -> MapView:
-    """Return the map's fills, lines and legend at a year or date ('1945', '1945-09-01')."""
+def _map_view(when: str, perspective: str, lang: str) -> MapView:
     control = control_at(get_content().events, when)
     return build_view(control, int(when[:4]), perspective, get_boundaries())
+
+
+def get_map_view(when: str, perspective: str) -> MapView:
+    """Return the map's fills, lines and legend at a year or date ('1945', '1945-09-01'), in the run's language."""
+    return _map_view(when, perspective, language())

@@ -12,6 +12,7 @@ from functools import partial
 import streamlit as st
 
 from content.load import Content
+from content.i18n import _
 from content.perspective import PERSPECTIVE_TITLES, labels_for
 from content.present import format_date
 from geo.describe import source_line
@@ -26,7 +27,7 @@ def map_title(labels: dict[str, str], selected: str | None) -> str:
     if selected:
         return labels[selected]
     names = list(labels.values())
-    return f"The four islands: {', '.join(names[:-1])} and {names[-1]}"
+    return _("The four islands: {names} and {last}").format(names=_(", ").join(names[:-1]), last=names[-1])
 
 
 def render_downloads(content: Content, selected: str | None, when: str, perspective: str) -> None:
@@ -36,19 +37,19 @@ def render_downloads(content: Content, selected: str | None, when: str, perspect
     args = dict(
         islands=get_islands(), context=get_context(), boundaries_view=get_map_view(when, perspective),
         labels=labels, title=map_title(labels, selected),
-        caption=map_caption(PERSPECTIVE_TITLES[perspective], format_date(when),
+        caption=map_caption(_(PERSPECTIVE_TITLES[perspective]), format_date(when),
                             labels[selected] if selected else None, today),
-        source_line=f"{source_line(get_provenance())} · Four Islands atlas", selected=selected,
+        source_line=f"{source_line(get_provenance())} · " + _("Four Islands atlas"), selected=selected,
     )
     stem = f"four-islands-{selected or 'all'}-{when}-{perspective}"
     png_col, svg_col = st.columns(2)
-    png_col.download_button("Map as PNG", data=partial(render_static_map, "png", **args), file_name=f"{stem}.png",
+    png_col.download_button(_("Map as PNG"), data=partial(render_static_map, "png", **args), file_name=f"{stem}.png",
                             mime="image/png", on_click="ignore", icon=":material/image:", use_container_width=True)
-    svg_col.download_button("Map as SVG", data=partial(render_static_map, "svg", **args), file_name=f"{stem}.svg",
+    svg_col.download_button(_("Map as SVG"), data=partial(render_static_map, "svg", **args), file_name=f"{stem}.svg",
                             mime="image/svg+xml", on_click="ignore", icon=":material/draw:", use_container_width=True)
     if selected:
         st.download_button(
-            f"Printable handout: {labels[selected]} (PDF)",
+            _("Printable handout: {island} (PDF)").format(island=labels[selected]),
             data=partial(render_island_handout, content, selected, int(when[:4]), perspective),
             file_name=f"four-islands-handout-{selected}.pdf", mime="application/pdf", on_click="ignore",
             icon=":material/print:", use_container_width=True,

@@ -11,6 +11,7 @@ import os
 
 import streamlit as st
 
+from content.i18n import _, language
 from content.perspective import PERSPECTIVE_TITLES, labels_for
 from content.present import format_date
 from geo.describe import attribution
@@ -24,23 +25,23 @@ RETURNED_OBJECTS = ("last_active_drawing", "last_object_clicked")
 
 def view_title(perspective: str, when: str) -> str:
     """Return the in-map line that says what the map shows: 'Neutral atlas · 1956-10-19'."""
-    return f"{PERSPECTIVE_TITLES[perspective]} · {format_date(when)}"
+    return f"{_(PERSPECTIVE_TITLES[perspective])} · {format_date(when)}"
 
 
 @st.cache_resource(show_spinner=False)
-def _base_map(content_root: str | None) -> RenderedMap:
+def _base_map(content_root: str | None, lang: str = "en") -> RenderedMap:
     labels = labels_for(get_content().islands, "neutral")
     return render_base_map(build_base_map(get_islands(), get_context(), labels, attribution(get_provenance())))
 
 
 def get_base_map() -> RenderedMap:
-    """Return the base map rendered once per process (and per content root)."""
-    return _base_map(os.environ.get("FOUR_ISLANDS_CONTENT"))
+    """Return the base map rendered once per process (per content root and language: its hint is text)."""
+    return _base_map(os.environ.get("FOUR_ISLANDS_CONTENT"), language())
 
 
 @st.cache_resource(show_spinner=False, max_entries=2048)
 def get_view_layer(when: str, perspective: str, selected: str | None, clean: bool, content_root: str | None,
-                   large: bool = False) -> str:
+                   large: bool = False, lang: str = "en") -> str:
     """Return the rendered view layer for a date, perspective and selection (script text)."""
     labels = labels_for(get_content().islands, perspective)
     return render_layer(build_view_layer(get_map_view(when, perspective), labels, selected,
@@ -67,7 +68,7 @@ def render_map(
     center, island_zoom = get_island_view(selected)
     show_map(
         get_base_map(),
-        get_view_layer(when, perspective, selected, clean, os.environ.get("FOUR_ISLANDS_CONTENT"), large),
+        get_view_layer(when, perspective, selected, clean, os.environ.get("FOUR_ISLANDS_CONTENT"), large, language()),
         key=state.MAP, height=height, returned_objects=RETURNED_OBJECTS,
         center=center, zoom=zoom or island_zoom, on_change=state.on_map_click,
     )

@@ -7,7 +7,9 @@ import datetime as dt
 import streamlit as st
 
 from content import present
+from content.i18n import _
 from content.load import Content
+from content.perspective import island_label
 from content.models import Article, Event, Excerpt
 from ui.datadownloads import render_data_downloads
 from ui.text import link, md
@@ -48,9 +50,9 @@ def event_markdown(event: Event, notes: SourceNotes) -> str:
     """Return one history event as Markdown: date, title, summary, positions, control change."""
     parts = [f"**{md(present.event_heading(event))}**{notes.refs(event.sources)}  \n{md(event.summary)}"]
     if event.positions and event.positions.japan:
-        parts.append(f"_Japan's position:_ {md(event.positions.japan)}")
+        parts.append("_" + _("Japan's position:") + f"_ {md(event.positions.japan)}")
     if event.positions and event.positions.russia:
-        parts.append(f"_Russia's position:_ {md(event.positions.russia)}")
+        parts.append("_" + _("Russia's position:") + f"_ {md(event.positions.russia)}")
     change = present.control_text(event)
     if change:
         parts.append(f":gray[{md(change)}]")
@@ -74,7 +76,7 @@ def excerpt_markdown(article: Article, excerpt: Excerpt, notes: SourceNotes | No
         lines.append(f":gray[ⓘ {md(article.state_control_note)}]")
     if excerpt.correction:
         refs = notes.refs(excerpt.correction.sources) if notes else ""
-        lines.append(f"**Correction:** {md(excerpt.correction.text)}{refs}")
+        lines.append("**" + _("Correction:") + f"** {md(excerpt.correction.text)}{refs}")
     return "\n\n".join(lines)
 
 
@@ -88,7 +90,7 @@ def render_excerpt(article: Article, excerpt: Excerpt, notes: SourceNotes | None
 def render_panel_head(content: Content, island_id: str, notes: SourceNotes) -> None:
     """Render the top of an island's panel: names, status, area (drawn first, so it shows fast)."""
     island = content.islands[island_id]
-    st.subheader(md(island.names.en), anchor=False)
+    st.subheader(md(island_label(island, "neutral")), anchor=False)
     st.markdown(md(present.status_summary(island)))
     render_lines(present.name_lines(island) + present.fact_lines(island), notes)
 
@@ -98,36 +100,37 @@ def render_panel_body(content: Content, island_id: str, notes: SourceNotes) -> N
     island = content.islands[island_id]
     st.markdown(md(island.summary))
     if island.members:
-        with st.expander(f"The islets of the group ({len(island.members)})"):
+        with st.expander(_("The islets of the group ({count})").format(count=len(island.members))):
             render_lines(present.member_lines(island), notes)
 
     russia, japan = st.columns(2)
     with russia:
-        st.markdown("##### As Russia administers it")
+        st.markdown("##### " + _("As Russia administers it"))
         render_lines(present.russian_lines(island), notes)
     with japan:
-        st.markdown("##### As Japan claims it")
+        st.markdown("##### " + _("As Japan claims it"))
         render_lines(present.japanese_lines(island), notes)
 
     events = content.events_for(island_id)
     excerpts = content.excerpts_for(island_id)
     history_tab, news_tab, sources_tab = st.tabs(
-        [f"Claims history ({len(events)})", f"News ({len(excerpts)})", "Sources"]
+        [_("Claims history ({count})").format(count=len(events)), _("News ({count})").format(count=len(excerpts)),
+         _("Sources")]
     )
     # Long lists scroll inside the panel, so the sources stay one tab away.
     with history_tab, st.container(height=PANEL_LIST_HEIGHT):
         render_events(events, notes)
     with news_tab, st.container(height=PANEL_LIST_HEIGHT):
         if not excerpts:
-            st.caption("No news excerpt concerns this island yet.")
+            st.caption(_("No news excerpt concerns this island yet."))
         for article, excerpt in excerpts:
             render_excerpt(article, excerpt, notes)
     with sources_tab:
         notes.refs(island.sources)
         notes.render()
-        st.caption("Cite this panel")
+        st.caption(_("Cite this panel"))
         cited = [content.sources[sid] for sid in notes.order]
         st.code(present.cite_island(island, cited, dt.date.today()), language=None, wrap_lines=True)
-        st.markdown("##### Download this island's data")
+        st.markdown("##### " + _("Download this island's data"))
         render_data_downloads(content, island_id)
 

@@ -7,6 +7,7 @@ import datetime as dt
 import streamlit as st
 
 from content.load import Content
+from content.i18n import _
 from content.perspective import PERSPECTIVE_TITLES, labels_for
 from content.present import format_date
 from geo.describe import source_line
@@ -23,8 +24,10 @@ def render_screenshot(content: Content, selected: str | None, when: str, perspec
     hide_chrome()
     labels = labels_for(content.islands, perspective)
     st.markdown(f"#### {md(map_title(labels, selected))}")
-    st.caption(md(f"{PERSPECTIVE_TITLES[perspective]} · map at {format_date(when)}"))
+    st.caption(md(_("{perspective} · map at {date}").format(perspective=_(PERSPECTIVE_TITLES[perspective]),
+                                                           date=format_date(when))))
     render_map(selected, when, perspective, height=640, clean=True)
-    st.caption(md(f"{source_line(get_provenance())} · Four Islands atlas · {dt.date.today().isoformat()}"))
-    st.button("Exit screenshot mode", key="exit_screenshot", type="tertiary",
+    atlas = _("Four Islands atlas")
+    st.caption(md(f"{source_line(get_provenance())} · {atlas} · {dt.date.today().isoformat()}"))
+    st.button(_("Exit screenshot mode"), key="exit_screenshot", type="tertiary",
               on_click=state.set_screenshot, args=(False,))

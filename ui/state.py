@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from content.i18n import LANGUAGE_NAMES, preferred_language, set_language
+from content.i18n import LANGUAGE_NAMES, _, preferred_language, set_language
 from content.models import ISLAND_IDS
 from content.viewstate import ViewState, parse_view
 from geo.mapview import island_id_from_click
@@ -128,19 +128,22 @@ def show_notices() -> None:
         st.warning(md(notice), icon="⚠️")
 
 
-def _on_language() -> None:
+def _on_language(key: str = LANG_PICKER) -> None:
     # A click on the chosen language deselects it in a segmented control: keep the language.
-    lang = st.session_state.get(LANG_PICKER) or st.session_state.get(LANG, "en")
+    lang = st.session_state.get(key) or st.session_state.get(LANG, "en")
     st.session_state[LANG] = lang
     st.session_state[LANG_IN_LINK] = True
     set_language(lang)
 
 
-def language_picker() -> None:
-    """Show the language switch (English / 日本語 / Русский); the choice goes into the link."""
-    st.session_state[LANG_PICKER] = st.session_state.get(LANG, "en")
-    st.segmented_control("Language", list(LANGUAGE_NAMES), format_func=LANGUAGE_NAMES.get, key=LANG_PICKER,
-                         on_change=_on_language, label_visibility="collapsed", width="stretch")
+def language_picker(key: str = LANG_PICKER) -> None:
+    """Show the language switch (English / 日本語 / Русский); the choice goes into the link.
+
+    The sidebar holds one; a page that hides the sidebar (the classroom) shows its own under another key.
+    """
+    st.session_state[key] = st.session_state.get(LANG, "en")
+    st.segmented_control(_("Language"), list(LANGUAGE_NAMES), format_func=LANGUAGE_NAMES.get, key=key,
+                         on_change=_on_language, args=(key,), label_visibility="collapsed", width="stretch")
 
 
 def select_island(island_id: str | None) -> None:
@@ -164,9 +167,9 @@ def island_picker(labels: dict[str, str]) -> None:
     island = st.session_state.get(ISLAND)
     first = widget_default(ISLAND_PICKER, island)
     st.selectbox(
-        "Island", options=list(labels), format_func=labels.get, key=ISLAND_PICKER,
+        _("Island"), options=list(labels), format_func=labels.get, key=ISLAND_PICKER,
         index=list(labels).index(first) if first in labels else None,
-        placeholder="Choose an island (or click one on the map)", on_change=_on_pick,
+        placeholder=_("Choose an island (or click one on the map)"), on_change=_on_pick,
     )
     reconcile(ISLAND_PICKER, island, _on_pick)
 
@@ -208,7 +211,7 @@ def tour_stop(count: int) -> int:
     stop = st.session_state.get(STOP) or 1
     if stop > count:
         st.session_state.setdefault(NOTICES, []).append(
-            f"The tour has {count} stops; starting at stop 1.")
+            _("The tour has {count} stops; starting at stop 1.").format(count=count))
         stop = 1
     st.session_state[STOP] = stop
     return stop
