@@ -2,7 +2,8 @@
 
 Plain strings only, so that the PDF renderer (geo/handout.py), a page or a test
 can use them as they are. Facts and dates carry numbered references [n] into
-the bibliography, numbered in order of first use.
+the bibliography, numbered in order of first use. Every string is in the run's
+language (content.i18n); give content already in that language (localize).
 """
 
 from __future__ import annotations
@@ -11,9 +12,11 @@ import datetime as dt
 from dataclasses import dataclass
 
 from content.control import control_at
+from content.i18n import N_, _, language
+
 from content.load import Content
 from content.models import Event
-from content.perspective import PERSPECTIVE_TITLES
+from content.perspective import PERSPECTIVE_TITLES, island_label
 from content.present import (
     CONTROLLER_NAMES,
     cite_source,
@@ -21,13 +24,18 @@ from content.present import (
     fact_lines,
     format_date,
     format_figure,
+    japanese_lines,
     name_lines,
     status_summary,
 )
 
+# A string of the app's catalog (messages.po): translated as _ does, not extracted into site.pot.
+app_text = _
+
+
 MAX_KEY_DATES = 10
 RECENT_DATES = 3  # the most recent events always listed, besides control changes and treaties
-ATLAS = "Four Islands atlas"
+ATLAS = "Four Islands atlas"  # in the app's catalog (messages.po); translated where used
 
 
 @dataclass(frozen=True)
@@ -35,7 +43,7 @@ class Handout:
     """One page about one island, as plain strings."""
 
     island_id: str
-    title: str  # both names: "Iturup / Etorofu"
+    title: str  # both names, the language's own usage first: "Iturup / Etorofu", "択捉島 / イトゥルップ島"
     subtitle: str  # what the island is and what the map shows
     names: tuple[str, ...]  # English, 日本語, Русский lines
     names_latin: tuple[str, ...]  # the same with the Japanese line in romaji only, for a font without kanji
@@ -62,6 +70,16 @@ def key_events(events: list[Event], island_id: str, limit: int = MAX_KEY_DATES) 
     chosen = {e.id for e in own + kept_treaties + recent}
     picked = [e for e in events if e.id in chosen]
     return picked[-limit:] if len(picked) > limit else picked
+
+
+def usage_names(island) -> tuple[str, str]:
+    """Return the island's (Russian usage, Japanese usage) names written in the run's language."""
+    names = island.names
+    if language() == "ja":
+        return names.ja.russian or names.en_russian, names.ja.kanji
+    if language() == "ru":
+        return names.ru.cyrillic, names.ru.japanese or names.en_japanese
+    return names.ru.latin, names.ja.romaji
 
 
 class _References:
@@ -98,22 +116,25 @@ def build_handout(
 
     lines = name_lines(island)
     name_texts = tuple(f"{line.label}: {line.value}" for line in lines)
-    names_latin = (name_texts[0], f"Japanese: {names.ja.romaji}", name_texts[2])
+    names_latin = (name_texts[0], _("Japanese: {romaji}").format(romaji=names.ja.romaji), name_texts[2])
 
     map_year = year if year is not None else accessed.year
     status = status_summary(island)
     if year is not None:
         controller = control_at(content.events, str(year))[island_id]
-        status += f" In {year}: administered by {CONTROLLER_NAMES[controller]}."
+        status += " " + _("In {year}: administered by {controller}.").format(
+            year=year, controller=_(CONTROLLER_NAMES[controller]))
 
     facts = [f"{line.label}: {line.value} {refs.mark(*line.sources)}" for line in fact_lines(island)]
     ru = island.russian_administration
     ja = island.japanese_claim
     if ru.settlements:
-        facts.append(f"Main settlements: {', '.join(ru.settlements)} {refs.mark(*ru.sources[:1])}")
-    facts.append(f"Population (Russian figures): {format_figure(ru.population)} {refs.mark(ru.population.source)}")
-    facts.append(f"Japanese residents in 1945: {format_figure(ja.population_1945)} "
-                 f"{refs.mark(ja.population_1945.source)}")
+        facts.append(f"{app_text('Main settlements')}: {app_text(', ').join(ru.settlements)}"
+                     + f" {refs.mark(*ru.sources[:1])}")
+    facts.append(_("Population (Russian figures): {figure}").format(figure=format_figure(ru.population))
+                 + f" {refs.mark(ru.population.source)}")
+    residents = japanese_lines(island)[-1]  # the panel's own line: Japanese residents in 1945
+    facts.append(f"{residents.label}: {format_figure(ja.population_1945)} {refs.mark(ja.population_1945.source)}")
 
     key_dates = [f"{event_heading(e)} {refs.mark(e.sources[0])}"
                  for e in key_events(content.events_for(island_id), island_id)]
@@ -121,18 +142,21 @@ def build_handout(
     bibliography = tuple(
         f"[{n}] {cite_source(content.source(source_id), accessed)}" for n, source_id in enumerate(refs.order, 1)
     )
-    view = f"{PERSPECTIVE_TITLES[perspective]}, {map_year}"
+    view = _("{perspective}, {year}").format(perspective=_(PERSPECTIVE_TITLES[perspective]), year=map_year)
+    title = island_label(island, "neutral")
     return Handout(
         island_id=island_id,
-        title=names.en,
-        subtitle=(f"{names.ru.latin} in Russian usage, {names.ja.romaji} in Japanese usage · "
-                  f"one of the four islands administered by Russia and claimed by Japan · map: {view}"),
+        title=title,
+        subtitle=_("{russian} in Russian usage, {japanese} in Japanese usage · one of the four islands "
+                   "administered by Russia and claimed by Japan · map: {view}").format(
+            russian=usage_names(island)[0], japanese=usage_names(island)[1], view=view),
         names=name_texts,
         names_latin=names_latin,
         status=status,
         facts=tuple(facts),
         key_dates=tuple(key_dates),
         bibliography=bibliography,
-        citation=f"{ATLAS}. “{names.en}”: island handout (map: {view}). Accessed {format_date(accessed.isoformat())}.",
+        citation=_("{atlas}. “{title}”: island handout (map: {view}). Accessed {date}.").format(
+            atlas=_(ATLAS), title=title, view=view, date=format_date(accessed.isoformat())),
         accessed=accessed.isoformat(),
     )

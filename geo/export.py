@@ -31,6 +31,7 @@ from matplotlib.patches import FancyBboxPatch, PathPatch, Polygon, Rectangle
 from matplotlib.path import Path
 from matplotlib.textpath import TextToPath
 
+from content.i18n import BABEL_LOCALES, LANGUAGES, _, language, using
 from geo.labelbox import GAP_PX, box_at
 from geo.load import load_labels
 from geo.maplabels import label_specs, label_texts
@@ -58,6 +59,10 @@ PNG_COMPRESS_LEVEL = 3  # zlib level: 6 (PIL's default) takes twice as long for 
 PT_PER_PX = 0.9  # Leaflet weights and dashes are CSS px; the export is a larger canvas than a screen
 FONT_FAMILY = "DejaVu Sans"
 CJK_FAMILY = "Noto Sans CJK JP"
+# Tried in order for each glyph (matplotlib's per-glyph font fallback): Latin and Cyrillic from
+# DejaVu Sans (shipped with matplotlib), kana and kanji from Noto Sans CJK (Debian fonts-noto-cjk).
+# Japanese text is set in Noto Sans CJK JP throughout, so that one line never mixes two designs.
+FALLBACK_FAMILIES = ("Noto Sans CJK SC", "Noto Sans CJK KR")  # same glyphs, if only another locale's file is found
 WIDTH_PER_EM = 0.6  # average advance of DejaVu Sans text, in ems, for wrapping estimates
 
 TITLE_PT, CAPTION_PT, LABEL_PT, LEGEND_PT, SOURCE_PT, MARK_PT = 20.0, 12.5, 14.0, 11.0, 9.0, 11.0
@@ -86,14 +91,29 @@ _SAVE_RC = {
 }
 
 
-@lru_cache(maxsize=1)
-def font_families() -> tuple[str, ...]:
-    """Return the font family list: DejaVu Sans, then Noto Sans CJK JP for kana and kanji if installed."""
+def _installed(family: str) -> bool:
     try:
-        font_manager.findfont(font_manager.FontProperties(family=CJK_FAMILY), fallback_to_default=False)
+        font_manager.findfont(font_manager.FontProperties(family=family), fallback_to_default=False)
     except ValueError:
+        return False
+    return True
+
+
+@lru_cache(maxsize=None)
+def _families(lang: str) -> tuple[str, ...]:
+    cjk = next((f for f in (CJK_FAMILY, *FALLBACK_FAMILIES) if _installed(f)), None)
+    if cjk is None:
         return (FONT_FAMILY,)
-    return (FONT_FAMILY, CJK_FAMILY)
+    return (cjk, FONT_FAMILY) if lang == "ja" else (FONT_FAMILY, cjk)
+
+
+def font_families(lang: str | None = None) -> tuple[str, ...]:
+    """Return the font fallback chain for a language (the run's by default).
+
+    DejaVu Sans then Noto Sans CJK JP; for Japanese, Noto Sans CJK JP first. Without a CJK font
+    installed, DejaVu Sans alone (Latin and Cyrillic only).
+    """
+    return _families(lang if lang in LANGUAGES else language())
 
 
 def km_per_degree_lon(lat: float) -> float:
@@ -104,12 +124,15 @@ def km_per_degree_lon(lat: float) -> float:
 
 def map_caption(perspective_title: str, year: int, island_label: str | None = None,
                 generated: str | None = None) -> str:
-    """Return the caption line: 'Neutral atlas · 1950 · Shikotan · generated 2025-11-23' (ISO date)."""
+    """Return the caption line: 'Neutral atlas · 1950 · Shikotan · generated 2025-11-23' (ISO date).
+
+    In the run's language; the perspective title and island label are given already translated.
+    """
     parts = [perspective_title, str(year)]
     if island_label:
         parts.append(island_label)
     if generated:
-        parts.append(f"generated {generated}")
+        parts.append(_("generated {date}").format(date=generated))
     return " · ".join(parts)
 
 
@@ -238,7 +261,12 @@ def text_width_pt(text: str, size: float, weight: str = "normal") -> float:
 
 
 def _wrap(text: str, size: float, width_in: float) -> list[str]:
-    chars = max(10, int(width_in * 72 / (size * WIDTH_PER_EM)))
+    """Wrap to a width: at spaces, or between any two characters in text without spaces (Japanese)."""
+    if not text:
+        return [""]
+    # The text's own average advance: kana and kanji are a full em wide, Latin about 0.6.
+    per_em = max(WIDTH_PER_EM, text_width_pt(text, size) / (size * len(text)))
+    chars = max(10, int(width_in * 72 / (size * per_em)))
     return textwrap.wrap(text, chars) or [""]
 
 
@@ -445,13 +473,14 @@ def _draw_scale_bar(ax: Any, bounds: Bounds) -> None:
             gid=f"scale-bar-{i}", zorder=21,
         ))
     common = dict(va="bottom", color=INK, fontfamily=list(font_families()), parse_math=False, zorder=22)
-    ticks = [(left, "0", "scale-zero"), ((left + right) / 2, f"{km / 2:g}", "scale-half"),
-             (right, f"{km} km", "scale-label")]
+    ticks = [(left, "0", "scale-zero"), ((left + right) / 2, _number(km / 2, "#,##0.#"), "scale-half"),
+             (right, _("{km} km").format(km=km), "scale-label")]
     for x, text, gid in ticks:
         ha = "left" if gid == "scale-label" else "center"
         x = x - 0.004 * dlon if gid == "scale-label" else x
         ax.text(x, base + bar_h * 1.6, text, fontsize=MARK_PT, ha=ha, gid=gid, **common)
-    ax.text((left + right) / 2, base - bar_h * 0.6, f"true at {abs(mid):.1f}°{'N' if mid >= 0 else 'S'}",
+    true_at = _("true at {lat}°N") if mid >= 0 else _("true at {lat}°S")
+    ax.text((left + right) / 2, base - bar_h * 0.6, true_at.format(lat=_number(abs(mid), "0.0")),
             fontsize=MARK_PT * 0.8, ha="center", va="top", color=MUTED, fontfamily=list(font_families()),
             parse_math=False, gid="scale-latitude", zorder=22)
 
@@ -467,9 +496,17 @@ def _draw_north_arrow(ax: Any) -> None:
                          facecolor=INK, edgecolor=INK, linewidth=0.8, gid="north-arrow", zorder=21))
     ax.add_patch(Polygon([(cx, 0.945), (cx + 0.014, 0.875), (cx, 0.89)], closed=True, transform=ax.transAxes,
                          facecolor="white", edgecolor=INK, linewidth=0.8, gid="north-arrow-right", zorder=21))
-    ax.text(cx, 0.95, "N", transform=ax.transAxes, fontsize=MARK_PT * 1.2, fontweight="bold", ha="center",
+    # TRANSLATORS: the letter on the north arrow (north).
+    ax.text(cx, 0.95, _("N"), transform=ax.transAxes, fontsize=MARK_PT * 1.2, fontweight="bold", ha="center",
             va="bottom", color=INK, fontfamily=list(font_families()), parse_math=False, gid="north-label",
             zorder=22)
+
+
+def _number(value: float, pattern: str) -> str:
+    """Format a number with the run's language's decimal separator."""
+    from babel.numbers import format_decimal
+
+    return format_decimal(value, format=pattern, locale=BABEL_LOCALES[language()])
 
 
 def _add(ax: Any, patch: PathPatch) -> None:
@@ -490,13 +527,25 @@ def build_figure(
     bounds: Bounds | None = None,
     width_px: int = 2400,
     layout_width_in: float = FIG_WIDTH_IN,
+    lang: str | None = None,
 ) -> Figure:
     """Build the export's matplotlib Figure (not drawn); render_map saves it as PNG or SVG.
 
     Axes data coordinates are [lon, lat], WGS84. The figure is layout_width_in wide (type sizes
     are fixed in points, so a narrower layout has relatively larger type: 8 in suits a printed
     handout) at a dpi of width_px / layout_width_in; its height follows from the extent and legend.
+    The map's own texts (scale bar, north arrow) and its fonts follow `lang` (the run's by default);
+    the title, caption, legend, labels and source line are given already in that language.
     """
+    with using(lang or language()):
+        return _build_figure(islands=islands, context=context, boundaries_view=boundaries_view, labels=labels,
+                             title=title, caption=caption, source_line=source_line, selected=selected,
+                             bounds=bounds, width_px=width_px, layout_width_in=layout_width_in)
+
+
+def _build_figure(*, islands: Mapping[str, Any], context: Mapping[str, Any], boundaries_view: MapView,
+                  labels: Mapping[str, str], title: str, caption: str, source_line: str, selected: str | None,
+                  bounds: Bounds | None, width_px: int, layout_width_in: float) -> Figure:
     view = boundaries_view
     _check(None, islands, view, selected, width_px)
     frame = frame_bounds(islands, selected, bounds)
@@ -618,6 +667,7 @@ def render_map(
     bounds: Bounds | None = None,
     width_px: int = 2400,
     layout_width_in: float = FIG_WIDTH_IN,
+    lang: str | None = None,
 ) -> bytes:
     """Render the map as PNG (width_px wide) or SVG bytes; the same inputs give the same bytes.
 
@@ -626,13 +676,14 @@ def render_map(
     the perspective. `bounds`: ((south, west), (north, east)) in degrees, or None for the
     selected island padded, or the four islands with the Nemuro peninsula and Urup's tip.
     A long title, caption or source line is wrapped to the width (an empty title is left out);
-    text is never parsed as mathtext or markup.
+    text is never parsed as mathtext or markup. `lang` (en, ja, ru; the run's by default) sets the
+    scale bar's and north arrow's words and the fonts: Japanese and Cyrillic render as text.
     """
     _check(fmt, islands, boundaries_view, selected, width_px)
     fig = build_figure(
         islands=islands, context=context, boundaries_view=boundaries_view, labels=labels, title=title,
         caption=caption, source_line=source_line, selected=selected, bounds=bounds, width_px=width_px,
-        layout_width_in=layout_width_in,
+        layout_width_in=layout_width_in, lang=lang,
     )
     buf = io.BytesIO()
     extra: dict[str, Any] = {"metadata": {"Date": None}} if fmt == "svg" else {

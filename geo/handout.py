@@ -1,9 +1,11 @@
 """Render an island handout as a one-page A4 PDF with matplotlib: the map on top, the text below.
 
-Japanese text needs a CJK font: Noto Sans CJK JP (Debian's fonts-noto-cjk) is used
-when matplotlib's font manager finds it. Without it the handout still renders,
-with the Japanese name in romaji only and any other kanji or kana replaced by
-"[Japanese]". Cyrillic is drawn with DejaVu Sans, which matplotlib ships.
+Every text is in the run's language (content.i18n; `lang` overrides it). Japanese
+text needs a CJK font: Noto Sans CJK JP (Debian's fonts-noto-cjk) is used when
+matplotlib's font manager finds it (geo.export.font_families: the fallback chain).
+Without it an English or Russian handout still renders, with the Japanese name in
+romaji only and any other kanji or kana replaced by "[Japanese]"; a Japanese
+handout needs the font. Cyrillic is drawn with DejaVu Sans, which matplotlib ships.
 
 The page never overflows: the map shrinks, then the type (down to MIN_BODY_PT),
 and as a last resort the longest list is cut with a line saying so.
@@ -27,12 +29,18 @@ from PIL import Image
 
 from content.control import control_at
 from content.handout import Handout, build_handout
+from content.i18n import _, language, using
+
 from content.load import Content
 from content.perspective import PERSPECTIVE_TITLES, labels_for
 from geo.describe import source_line
-from geo.export import CJK_FAMILY, DEFAULT_BOUNDS, FONT_FAMILY, font_families, map_caption, render_map
+from geo.export import DEFAULT_BOUNDS, FONT_FAMILY, font_families, map_caption, render_map
 from geo.load import load_boundaries, load_context, load_islands, load_provenance
 from geo.view import build_view
+
+# A string of the app's catalog (messages.po): translated as _ does, not extracted into site.pot.
+app_text = _
+
 
 A4_IN = (8.27, 11.69)
 MARGIN_IN = 0.5
@@ -59,13 +67,13 @@ _PDF_RC = {
 
 
 def has_cjk_font() -> bool:
-    """Say whether Noto Sans CJK JP is installed where matplotlib finds it."""
-    return CJK_FAMILY in font_families()
+    """Say whether Noto Sans CJK (JP, or another locale's file) is installed where matplotlib finds it."""
+    return len(font_families()) > 1
 
 
 def without_cjk(text: str) -> str:
     """Replace each run of kanji or kana with '[Japanese]', for a page set without a CJK font."""
-    return _CJK_RUN.sub("[Japanese]", text)
+    return _CJK_RUN.sub(_("[Japanese]"), text)
 
 
 _TEXT_TO_PATH = TextToPath()
@@ -137,18 +145,19 @@ class _Block:
     items: list[str]
     region: str  # "side" (beside the map), "left", "right" (two columns below it) or "full"
     size_delta: float = 0.0  # relative to the body size (the bibliography is smaller)
+    hidden: int = 0  # items cut to fit the page, counted in the last line
 
 
 def _blocks(handout: Handout, cjk: bool, side: bool) -> list[_Block]:
     fix = (lambda s: s) if cjk else without_cjk
     names = handout.names if cjk else handout.names_latin
     return [
-        _Block("Names", [fix(n) for n in names], "side" if side else "left"),
-        _Block("Status", [fix(handout.status)], "side" if side else "left"),
-        _Block("Facts", [fix(f) for f in handout.facts], "side" if side else "left"),
-        _Block("Key dates", [fix(d) for d in handout.key_dates], "full" if side else "right"),
-        _Block("Sources", [fix(b) for b in handout.bibliography], "full", -1.0),
-        _Block("Cite this handout", [fix(handout.citation)], "full", -1.0),
+        _Block(_("Names"), [fix(n) for n in names], "side" if side else "left"),
+        _Block(_("Status"), [fix(handout.status)], "side" if side else "left"),
+        _Block(_("Facts"), [fix(f) for f in handout.facts], "side" if side else "left"),
+        _Block(_("Key dates"), [fix(d) for d in handout.key_dates], "full" if side else "right"),
+        _Block(app_text("Sources"), [fix(b) for b in handout.bibliography], "full", -1.0),
+        _Block(_("Cite this handout"), [fix(handout.citation)], "full", -1.0),
     ]
 
 
@@ -203,12 +212,9 @@ def _truncate(blocks: list[_Block]) -> bool:
     if not candidates:
         return False
     block = max(candidates, key=lambda b: sum(len(i) for i in b.items))
-    cut_note = " more in the Four Islands atlas)"
-    if block.items[-1].startswith("(… "):
-        hidden = int(block.items[-1][3:].split()[0]) + 1
-        block.items[-2:] = [f"(… {hidden}{cut_note}"]
-    else:
-        block.items[-1:] = [f"(… 1{cut_note}"]
+    block.hidden += 1
+    note = "(… " + _("{count} more in the Four Islands atlas").format(count=block.hidden) + ")"
+    block.items[-2 if block.hidden > 1 else -1:] = [note]
     return True
 
 
@@ -270,13 +276,14 @@ def build_handout_figure(handout: Handout, map_png: bytes) -> Figure:
     return fig
 
 
-def render_handout_pdf(handout: Handout, map_png: bytes) -> bytes:
+def render_handout_pdf(handout: Handout, map_png: bytes, lang: str | None = None) -> bytes:
     """Render a handout as one A4 portrait PDF page; the same inputs give the same bytes."""
-    fig = build_handout_figure(handout, map_png)
+    with using(lang or language()):
+        fig = build_handout_figure(handout, map_png)
+        subject = _("Four Islands atlas handout")
     buf = io.BytesIO()
     with matplotlib.rc_context(_PDF_RC):
-        fig.savefig(buf, format="pdf", metadata={"CreationDate": None, "Title": handout.title,
-                                                 "Subject": "Four Islands atlas handout"})
+        fig.savefig(buf, format="pdf", metadata={"CreationDate": None, "Title": handout.title, "Subject": subject})
     return buf.getvalue()
 
 
@@ -286,20 +293,28 @@ def render_island_handout(
     year: int | None = None,
     perspective: str = "neutral",
     accessed: dt.date | None = None,
+    lang: str | None = None,
 ) -> bytes:
     """Render an island's handout PDF: the whole map with the island selected, and its text.
 
     `year` None means the current year; `accessed` (the citation's access date) defaults to today.
+    `lang` (the run's language by default) sets every text; `content` should already be in that
+    language (content.translations.localize), as the app's is.
     """
-    accessed = accessed or dt.date.today()
+    with using(lang or language()):
+        return _render_island_handout(content, island_id, year, perspective, accessed or dt.date.today())
+
+
+def _render_island_handout(content: Content, island_id: str, year: int | None, perspective: str,
+                           accessed: dt.date) -> bytes:
     handout = build_handout(content, island_id, year, perspective, accessed)
     map_year = year if year is not None else accessed.year
     view = build_view(control_at(content.events, str(map_year)), map_year, perspective, load_boundaries())
     labels = labels_for(content.islands, perspective)
     png = render_map(
         "png", islands=load_islands(), context=load_context(), boundaries_view=view, labels=labels, title="",
-        caption=map_caption(PERSPECTIVE_TITLES[perspective], map_year, labels[island_id], accessed.isoformat()),
-        source_line=source_line(load_provenance()) + " · Four Islands atlas", selected=island_id,
+        caption=map_caption(_(PERSPECTIVE_TITLES[perspective]), map_year, labels[island_id], accessed.isoformat()),
+        source_line=source_line(load_provenance()) + " · " + app_text("Four Islands atlas"), selected=island_id,
         bounds=DEFAULT_BOUNDS, width_px=HANDOUT_MAP_PX, layout_width_in=HANDOUT_LAYOUT_IN,
     )
     return render_handout_pdf(handout, png)
