@@ -10,6 +10,7 @@ from __future__ import annotations
 from html import escape
 from urllib.parse import urlencode
 
+from content.i18n import N_, _
 from content.viewstate import ViewState
 
 # Where the static edition lives when FOUR_ISLANDS_STATIC_URL does not say: a
@@ -20,6 +21,7 @@ EMBED_WIDTH = "100%"
 EMBED_MAX_WIDTH_PX = 960
 EMBED_HEIGHT_PX = 560  # the legend, the title line and the four islands fit at 320 px wide and up
 CREDIT = "Map: Four Islands atlas · coastlines GSHHG 2.3.6 (LGPL-3.0) · Leaflet"
+N_("Map: Four Islands atlas")  # the credit's first part, translated in the snippet
 
 
 def embed_query(island: str | None, year: int | None, perspective: str, date: str | None = None) -> str:
@@ -40,6 +42,6 @@ def embed_snippet(base: str, query: str, title: str) -> str:
         f'<iframe src="{escape(embed_url(base, query))}" title="{escape(title)}" '
         f'width="{EMBED_WIDTH}" height="{EMBED_HEIGHT_PX}" '
         f'style="border:0;max-width:{EMBED_MAX_WIDTH_PX}px" loading="lazy"></iframe>\n'
-        f'<p style="font-size:12px;color:#555">{escape(CREDIT.split(" · ", 1)[0])} '
-        f'(<a href="{escape(atlas)}">open the full atlas</a>) · {escape(CREDIT.split(" · ", 1)[1])}</p>'
+        f'<p style="font-size:12px;color:#555">{escape(_(CREDIT.split(" · ", 1)[0]))} '
+        f'(<a href="{escape(atlas)}">{escape(_("open the full atlas"))}</a>) · {escape(CREDIT.split(" · ", 1)[1])}</p>'
     )

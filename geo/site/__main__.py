@@ -31,7 +31,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"The content files have problems; no site was written:\n{exc}", file=sys.stderr)
         return 1
     try:
-        files = export_site(content, args.out, args.base_url)
+        files = export_site(content, args.out, args.base_url, Path(root) if root else None)
     except SiteError as exc:
         print(f"No site was written: {exc}", file=sys.stderr)
         return 1

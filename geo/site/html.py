@@ -1,7 +1,8 @@
 """Render content as HTML for the static edition: panels, events, excerpts, bibliography.
 
 Every content string goes through `esc` (html.escape, quotes too): content is
-text, never markup. The words come from content.present, as in the app.
+text, never markup. The words come from content.present, as in the app, and the
+page's own words from `_` (locales/*/LC_MESSAGES/site.po), in the run's language.
 """
 
 from __future__ import annotations
@@ -10,9 +11,16 @@ import re
 from html import escape
 
 from content import present
+from content.i18n import _
+
 from content.load import Content
 from content.models import Article, Event, Excerpt, Source
+from content.perspective import island_label
 from content.viewstate import FIRST_YEAR
+
+
+# A string of the app's catalog (messages.po): translated as _ does, not extracted into site.pot.
+app_text = _
 
 
 def esc(text: object) -> str:
@@ -71,31 +79,35 @@ def event_html(event: Event, notes: SourceNotes, map_link: str | None = None) ->
     parts = [f'<h4 class="fi-event-title">{esc(present.event_heading(event))}{notes.refs(event.sources)}</h4>',
              f"<p>{esc(event.summary)}</p>"]
     if event.positions and event.positions.japan:
-        parts.append(f"<p><em>Japan's position:</em> {esc(event.positions.japan)}</p>")
+        parts.append("<p><em>" + esc(app_text("Japan's position:")) + f"</em> {esc(event.positions.japan)}</p>")
     if event.positions and event.positions.russia:
-        parts.append(f"<p><em>Russia's position:</em> {esc(event.positions.russia)}</p>")
+        parts.append("<p><em>" + esc(app_text("Russia's position:")) + f"</em> {esc(event.positions.russia)}</p>")
     change = present.control_text(event)
     if change:
         parts.append(f'<p class="fi-muted">{esc(change)}</p>')
     if map_link and int(event.date[:4]) >= FIRST_YEAR:  # the map starts at the first treaty
-        parts.append(f'<p><a href="{esc(map_link)}">Show the map at this date</a></p>')
+        parts.append(f'<p><a href="{esc(map_link)}">{esc(app_text("Show the map at this date"))}</a></p>')
     return f'<article class="fi-event" id="event-{esc(event.id)}">{"".join(parts)}</article>'
 
 
 def excerpt_html(article: Article, excerpt: Excerpt, notes: SourceNotes) -> str:
     """Return a verbatim excerpt with outlet, date, speaker, link, state-control label and correction."""
     who = f"{esc(excerpt.speaker)} — " if excerpt.speaker else ""
-    parts = [
-        f"<blockquote>{esc(excerpt.text)}</blockquote>",
+    # Verbatim in its own language; a translation into the reader's language is marked as one.
+    parts = [f"<blockquote>{esc(excerpt.text)}</blockquote>"]
+    if excerpt.translation and excerpt.translation != excerpt.text:
+        parts.append(f'<blockquote class="fi-translation"><span class="fi-muted">{esc(_("Translation:"))}</span> '
+                     f"{esc(excerpt.translation)}</blockquote>")
+    parts += [
         f'<p class="fi-muted">{who}{esc(present.outlet_label(article))}, {esc(present.format_date(article.date))}'
         f" · “{link(article.headline, article.url)}”</p>",
     ]
     if article.state_controlled and article.state_control_note:
         parts.append(f'<p class="fi-muted fi-state">ⓘ {esc(article.state_control_note)}</p>')
     if excerpt.correction:
-        parts.append(f'<p class="fi-correction"><strong>Correction:</strong> {esc(excerpt.correction.text)}'
+        parts.append(f'<p class="fi-correction"><strong>{esc(app_text("Correction:"))}</strong> {esc(excerpt.correction.text)}'
                      f"{notes.refs(excerpt.correction.sources)}</p>")
-    parts.append(f'<p class="fi-cite"><span>Cite:</span> <code>{esc(present.cite_excerpt(article, excerpt))}</code></p>')
+    parts.append(f'<p class="fi-cite"><span>{esc(_("Cite:"))}</span> <code>{esc(present.cite_excerpt(article, excerpt))}</code></p>')
     return f'<div class="fi-excerpt" id="excerpt-{esc(excerpt.id)}">{"".join(parts)}</div>'
 
 
@@ -116,16 +128,18 @@ def panel_html(content: Content, island_id: str, citation_date, rel: str = "",
             return html
         store.setdefault(key, html)
         return f'<div class="fi-clone" data-from="{esc(key)}"></div>'
-    head = (f'<h2 class="fi-panel-title">{esc(island.names.en)}</h2>'
+    head = (f'<h2 class="fi-panel-title">{esc(island_label(island, "neutral"))}</h2>'
             f"<p>{esc(present.status_summary(island))}</p>"
             + lines_html(present.name_lines(island) + present.fact_lines(island), notes)
             + f"<p>{esc(island.summary)}</p>")
     members = ""
     if island.members:
-        members = (f"<details><summary>The islets of the group ({len(island.members)})</summary>"
+        members = (f"<details><summary>{esc(app_text('The islets of the group ({count})').format(count=len(island.members)))}</summary>"
                    f"{lines_html(present.member_lines(island), notes)}</details>")
-    status = (f'<div class="fi-sides"><section><h3>As Russia administers it</h3>{lines_html(present.russian_lines(island), notes)}'
-              f"</section><section><h3>As Japan claims it</h3>{lines_html(present.japanese_lines(island), notes)}</section></div>")
+    status = (f'<div class="fi-sides"><section><h3>{esc(app_text("As Russia administers it"))}</h3>'
+              f"{lines_html(present.russian_lines(island), notes)}</section>"
+              f"<section><h3>{esc(app_text('As Japan claims it'))}</h3>{lines_html(present.japanese_lines(island), notes)}"
+              "</section></div>")
     events = content.events_for(island_id)
     # A shared copy's link leaves the island out: on the map page the selection stays as it is.
     history = "".join(
@@ -134,11 +148,11 @@ def panel_html(content: Content, island_id: str, citation_date, rel: str = "",
     )
     excerpts = content.excerpts_for(island_id)
     news = ("".join(shared(f"excerpt-{x.id}", excerpt_html(a, x, notes)) for a, x in excerpts)
-            or "<p>No news excerpt concerns this island yet.</p>")
+            or f"<p>{esc(app_text('No news excerpt concerns this island yet.'))}</p>")
     notes.refs(island.sources)
     cited = [content.sources[sid] for sid in notes.order]
     if store is None:
-        sources = (notes.render() + "<p><strong>Cite this panel</strong></p>"
+        sources = (notes.render() + f"<p><strong>{esc(app_text('Cite this panel'))}</strong></p>"
                    f'<p class="fi-cite"><code>{esc(present.cite_island(island, cited, citation_date))}</code></p>')
     else:
         # Each source's list item and citation are kept once in the store; the script puts them
@@ -148,14 +162,17 @@ def panel_html(content: Content, island_id: str, citation_date, rel: str = "",
             store.setdefault(f"source-{sid}", f'<li data-id="{esc(sid)}">{link(present.format_source(source), source.url)}</li>')
             store.setdefault(f"cite-{sid}", f"<span>{esc(present.cite_source(source))}</span>")
         ids = esc(" ".join(notes.order))
-        sources = (f'<ol class="fi-sources" data-ids="{ids}"></ol><p><strong>Cite this panel</strong></p>'
+        sources = (f'<ol class="fi-sources" data-ids="{ids}"></ol><p><strong>{esc(app_text("Cite this panel"))}</strong></p>'
                    f'<p class="fi-cite"><code data-ids="{ids}" data-head="{esc(present.cite_island(island, [], citation_date))}">'
                    "</code></p>")
     return (
         head + members + status
-        + f'<details class="fi-section" open><summary><h3>Claims history ({len(events)})</h3></summary>{history}</details>'
-        + f'<details class="fi-section"><summary><h3>News ({len(excerpts)})</h3></summary>{news}</details>'
-        + f'<details class="fi-section"><summary><h3>Sources ({len(notes.order)})</h3></summary>{sources}</details>'
+        + f'<details class="fi-section" open><summary><h3>{esc(app_text("Claims history ({count})").format(count=len(events)))}'
+        f"</h3></summary>{history}</details>"
+        + f'<details class="fi-section"><summary><h3>{esc(app_text("News ({count})").format(count=len(excerpts)))}</h3></summary>'
+        f"{news}</details>"
+        + f'<details class="fi-section"><summary><h3>{esc(_("Sources ({count})").format(count=len(notes.order)))}'
+        f"</h3></summary>{sources}</details>"
     )
 
 

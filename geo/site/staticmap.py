@@ -18,6 +18,7 @@ from branca.element import Element, MacroElement
 from jinja2 import Template
 
 from content.control import control_at
+from content.i18n import _
 from content.load import Content
 from content.perspective import PERSPECTIVE_TITLES, labels_for
 from content.present import format_date
@@ -68,7 +69,7 @@ def view_table(content: Content, last_year: int) -> dict[str, Any]:
             return keys[key]
 
         table[perspective] = {
-            "title": PERSPECTIVE_TITLES[perspective],
+            "title": _(PERSPECTIVE_TITLES[perspective]),
             "labels": labels_for(content.islands, perspective),
             "years": [index(_view_payload(controls[y], y, perspective)) for y in years],
             "dates": {d: index(_view_payload(controls[d], d, perspective)) for d in dates},

@@ -30,7 +30,7 @@ def site(tmp_path_factory) -> tuple[Path, dict[str, int]]:
 def hostile_site(tmp_path_factory) -> Path:
     root = build_hostile_content(tmp_path_factory.mktemp("hostile"))
     out = tmp_path_factory.mktemp("hostile-site") / "site"
-    export_site(load_content(root), out)
+    export_site(load_content(root), out, translations_root=root)
     return out
 
 

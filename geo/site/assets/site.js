@@ -15,7 +15,8 @@
     if (!code) { return; }
     var base = code.getAttribute('data-base');
     var text = code.getAttribute('data-template') ? code.getAttribute('data-template')
-      .split('__QUERY__').join(escapeHtml(query)).split('__TITLE__').join(escapeHtml('Four Islands map: ' + title))
+      .split('__QUERY__').join(escapeHtml(query))
+      .split('__TITLE__').join(escapeHtml((code.getAttribute('data-title') || '{title}').split('{title}').join(title)))
       : code.value;
     var real = rebase(code);
     if (real && base) { text = text.split(base.replace(/\/?$/, '/')).join(real.replace(/\/?$/, '/')); }
@@ -28,7 +29,7 @@
       t.select();
       if (navigator.clipboard) { navigator.clipboard.writeText(t.value).catch(function () { document.execCommand('copy'); }); }
       else { document.execCommand('copy'); }
-      b.textContent = 'Copied';
+      b.textContent = b.getAttribute('data-done') || b.textContent;
     });
   });
   var filter = document.getElementById('fi-filter');
@@ -46,7 +47,7 @@
         el.hidden = !hit;
         shown += hit ? 1 : 0;
       });
-      count.textContent = shown + ' of ' + items.length;
+      count.textContent = count.getAttribute('data-of').split('{shown}').join(shown).split('{total}').join(items.length);
     });
   }
   if (!window.fiSetView) { return; }
@@ -94,6 +95,8 @@
     if (year) { year.value = v.year; yearOut.textContent = v.year; }
     if (persp) { persp.value = v.perspective; }
     if (open) { open.href = 'index.html#' + v.query; }
+    // The links to the other languages keep the view.
+    document.querySelectorAll('.fi-langs a').forEach(function (a) { a.hash = v.query; });
     fill(v.query, v.title);
   }
   document.addEventListener('fi:view', function (e) { onView(e.detail); });
