@@ -64,6 +64,7 @@ CJK_FAMILY = "Noto Sans CJK JP"
 # Japanese text is set in Noto Sans CJK JP throughout, so that one line never mixes two designs.
 FALLBACK_FAMILIES = ("Noto Sans CJK SC", "Noto Sans CJK KR")  # same glyphs, if only another locale's file is found
 WIDTH_PER_EM = 0.6  # average advance of DejaVu Sans text, in ems, for wrapping estimates
+NO_LINE_START = "、。，．・：；？！）」』】〕〉》ーぁぃぅぇぉっゃゅょァィゥェォッャュョ…"  # kinsoku: never first on a line
 
 TITLE_PT, CAPTION_PT, LABEL_PT, LEGEND_PT, SOURCE_PT, MARK_PT = 20.0, 12.5, 14.0, 11.0, 9.0, 11.0
 INK = "#1b1b1b"
@@ -267,7 +268,12 @@ def _wrap(text: str, size: float, width_in: float) -> list[str]:
     # The text's own average advance: kana and kanji are a full em wide, Latin about 0.6.
     per_em = max(WIDTH_PER_EM, text_width_pt(text, size) / (size * len(text)))
     chars = max(10, int(width_in * 72 / (size * per_em)))
-    return textwrap.wrap(text, chars) or [""]
+    lines = textwrap.wrap(text, chars) or [""]
+    for i in range(1, len(lines)):  # Japanese line breaking: no line starts with closing punctuation
+        while lines[i] and lines[i][0] in NO_LINE_START and len(lines[i]) > 1:
+            lines[i - 1] += lines[i][0]
+            lines[i] = lines[i][1:]
+    return lines
 
 
 @dataclass(frozen=True)
