@@ -11,7 +11,9 @@ import urllib.request
 
 import pytest
 
+from content.i18n import catalog
 from content.load import load_content
+from content.perspective import island_label
 from content.present import format_date
 from geo.site.build import export_site
 from tests.browser import driver
@@ -50,7 +52,7 @@ def static_server(static_site):
 def hostile_site(tmp_path_factory):
     content = build_hostile_content(tmp_path_factory.mktemp("hostile-static"))
     out = tmp_path_factory.mktemp("hostile-site") / "site"
-    export_site(load_content(content), out)
+    export_site(load_content(content), out, translations_root=content)
     return out
 
 
@@ -97,6 +99,33 @@ def test_the_map_draws_and_each_island_opens_its_panel(page, base, points):
         assert page.locator(".fi-panel:visible").count() == 1
         assert page.locator(".fi-selected").inner_text() == island.names.en
         assert f"island={island_id}" in page.evaluate("location.hash")
+    assert errors == []
+    assert page.requests.external == []
+
+
+@pytest.mark.parametrize("lang", ["ja", "ru"])
+def test_the_map_draws_and_each_island_opens_its_panel_in_the_language(page, static_server, points, lang):
+    errors = watch_errors(page)
+    page.goto(f"{static_server}/{lang}/index.html")
+    wait_for_map(page)
+    assert page.evaluate("document.documentElement.lang") == lang
+    words = catalog(lang)
+    for island_id, island in CONTENT.islands.items():
+        name = island_label(island, "neutral", lang)
+        click_island(page, island_id, points)
+        panel = page.locator(f"#panel-{island_id}")
+        panel.wait_for(state="visible", timeout=5000)
+        assert panel.locator("h2").inner_text() == name
+        text = panel.inner_text()
+        assert words["As Russia administers it"] in text and words["As Japan claims it"] in text
+        assert "As Russia administers it" not in text and "Cite this panel" not in text
+        assert page.locator(".fi-selected").inner_text() == name
+    # The language switch keeps the view: English opens on the same island.
+    page.locator(".fi-langs a[hreflang=en]").click()
+    wait_for_map(page)
+    assert page.evaluate("document.documentElement.lang") == "en"
+    assert page.locator("#panel-habomai").is_visible()
+    assert "island=habomai" in page.evaluate("location.hash")
     assert errors == []
     assert page.requests.external == []
 
