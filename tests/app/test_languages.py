@@ -66,3 +66,10 @@ def test_the_classroom_has_its_own_language_switch():
     picker.set_value("ja").run()
     assert not at.exception
     assert at.button(key="tour_next").label == "次へ"
+
+
+def test_screenshot_mode_follows_the_links_language():
+    at = run_app(lang="ru", screenshot="1")
+    assert not at.exception
+    assert at.button(key="exit_screenshot").label == "Выйти из режима снимка экрана"
+    assert any("Нейтральный атлас · карта на" in c.value for c in at.caption)
