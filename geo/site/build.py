@@ -129,8 +129,9 @@ EMBED_NOTE = N_("Paste into a story's HTML. The frame shows the static edition's
 
 def downloads_html(written, rel: str) -> str:
     """Return a table of downloads with sizes."""
+    # The files' labels are the app's (messages.po: its data downloads list them too).
     rows = "".join(
-        f'<tr><td><a href="{root_of(rel)}data/{esc(d.filename)}" download>{esc(d.label)}</a></td>'
+        f'<tr><td><a href="{root_of(rel)}data/{esc(d.filename)}" download>{esc(_(d.label))}</a></td>'
         f"<td><code>{esc(d.filename)}</code></td><td>{esc(_('{size} KB').format(size=format_kb(size)))}</td></tr>"
         for d, size in written
     )

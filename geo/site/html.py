@@ -190,7 +190,7 @@ def bibliography_html(sources: list[Source]) -> str:
     for source in sorted(sources, key=lambda s: present.format_source(s).casefold()):
         note = f" — <em>{esc(source.note)}</em>" if source.note else ""
         items.append(f'<li id="source-{esc(source.id)}">{link(present.format_source(source), source.url)}'
-                     f' · {esc(source.kind)}{note}</li>')
+                     f' · {esc(_(source.kind))}{note}</li>')  # the kinds are in the app's catalog
     return f'<ul class="fi-bibliography">{"".join(items)}</ul>'
 
 
