@@ -120,3 +120,18 @@ def test_the_in_map_texts_follow_the_language():
     assert names["nemuro_strait"] == "根室海峡 / クナシル海峡" and names["sea_of_okhotsk"] == "オホーツク海"
     assert context_names("russia", "ru")["nemuro_strait"] == "Кунаширский пролив"
     assert context_names("neutral", "en") == {}
+
+
+def test_the_template_is_current_with_the_code():
+    """Every string the code marks is in messages.pot (else run `make i18n` and translate)."""
+    from babel.messages.extract import extract_from_dir
+    from babel.messages.frontend import parse_mapping_cfg
+
+    root = LOCALES_DIR.parent
+    with open(root / "babel.cfg", encoding="utf-8") as fh:
+        method_map, options_map = parse_mapping_cfg(fh)
+    marked = {message for _file, _line, message, _comments, _context in extract_from_dir(
+        str(root), method_map, options_map, keywords={"_": None, "N_": None},
+        directory_filter=lambda d: not any(p in d for p in (".venv", "node_modules", ".git")))}
+    in_template = {m.id for m in _messages(POT)}
+    assert marked == in_template, {"not extracted": marked - in_template, "stale": in_template - marked}
