@@ -275,7 +275,8 @@ def main(argv=None) -> int:
     ap.add_argument("--runs", type=int, default=7, help="interleaved page loads per app (medians reported)")
     ap.add_argument("--clicks", type=int, default=8, help="clicks for the click-to-panel median (0: skip)")
     ap.add_argument("--readers", type=int, default=6, help="pages opened at once for the load check (0: skip)")
-    ap.add_argument("--floor", action="store_true", help="also load a title + smallest-map page (the floor)")
+    ap.add_argument("--no-floor", dest="floor", action="store_false",
+                    help="leave out the title + smallest-map page (the floor of a streamlit-folium map)")
     ap.add_argument("--json", type=Path, help="also write every load's marks to this file")
     ap.add_argument("--variant", type=Path, action="append", default=[],
                     help="also load Four Islands from this copy of the tree (A/B in the same rotation)")
