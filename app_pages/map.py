@@ -12,7 +12,7 @@ from ui.data import require_content
 from ui.datadownloads import render_embed
 from ui.downloads import render_downloads
 from ui.mapwidget import render_map
-from ui.panel import SourceNotes, render_panel_body, render_panel_head
+from ui.panel import render_panel_body, render_panel_head
 from ui.screenshot import render_screenshot
 from ui.text import md
 
@@ -34,10 +34,9 @@ state.show_notices()
 
 map_col, panel_col = st.columns([3, 2], gap="medium")
 controls_box, panel_box = panel_col.container(), panel_col.container()
-notes = SourceNotes(content)
 if selected:  # the panel's head goes out before the map, so a click shows it sooner
     with panel_box:
-        render_panel_head(content, selected, notes)
+        render_panel_head(selected)
 with map_col:
     render_map(selected, when, perspective)
     with st.expander(_("Events of this period ({era})").format(era=era_label(*era_of(year, KEY_YEARS)))):
@@ -53,7 +52,7 @@ with controls_box:
         render_embed(content, selected, st.session_state.get(state.YEAR), st.session_state.get(state.DATE), perspective)
 with panel_box:
     if selected:
-        render_panel_body(content, selected, notes)
+        render_panel_body(content, selected)
     else:
         st.info(_("Hover an island for its names; click it, or choose it above, to open its panel."))
 

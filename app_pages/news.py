@@ -7,7 +7,7 @@ from content.filters import filter_excerpts
 from content.perspective import labels_for
 from ui import state
 from ui.data import require_content
-from ui.panel import SourceNotes, render_excerpt
+from ui.panel import SourceNotes, render_excerpts
 
 content = require_content()
 labels = labels_for(content.islands, "neutral")
@@ -31,8 +31,7 @@ total = sum(len(a.excerpts) for a in content.articles)
 st.caption(_("Showing {shown} of {total} excerpts from {articles} articles.").format(
     shown=len(found), total=total, articles=len(content.articles)))
 notes = SourceNotes(content)
-for article, excerpt in found:
-    render_excerpt(article, excerpt, notes)
+render_excerpts(found, notes)
 if not found:
     st.info(_("No excerpt matches these filters."))
 if notes.order:

@@ -11,7 +11,7 @@ from content.perspective import labels_for
 from content.present import cite_event, event_kind_label
 from ui import state
 from ui.data import require_content
-from ui.panel import SourceNotes, event_markdown, render_excerpt
+from ui.panel import SourceNotes, event_markdown, render_excerpts
 
 state.leave_for_map_if_asked("app_pages/map.py")
 content = require_content()
@@ -45,8 +45,7 @@ for event in events:
         related = content.excerpts_for_event(event.id)
         if related:
             with st.expander(_("News excerpts about this event ({count})").format(count=len(related))):
-                for article, excerpt in related:
-                    render_excerpt(article, excerpt, notes)
+                render_excerpts(related, notes)
 if not events:
     st.info(_("No event matches these filters."))
 st.divider()

@@ -12,7 +12,7 @@ from functools import partial
 import streamlit as st
 
 from content.load import Content
-from content.i18n import _
+from content.i18n import _, language
 from content.perspective import PERSPECTIVE_TITLES, labels_for
 from content.present import format_date
 from geo.describe import source_line
@@ -43,14 +43,14 @@ def render_downloads(content: Content, selected: str | None, when: str, perspect
     )
     stem = f"four-islands-{selected or 'all'}-{when}-{perspective}"
     png_col, svg_col = st.columns(2)
-    png_col.download_button(_("Map as PNG"), data=partial(render_static_map, "png", **args), file_name=f"{stem}.png",
+    png_col.download_button(_("Map as PNG"), data=partial(render_static_map, "png", **args, lang=language()), file_name=f"{stem}.png",
                             mime="image/png", on_click="ignore", icon=":material/image:", use_container_width=True)
-    svg_col.download_button(_("Map as SVG"), data=partial(render_static_map, "svg", **args), file_name=f"{stem}.svg",
+    svg_col.download_button(_("Map as SVG"), data=partial(render_static_map, "svg", **args, lang=language()), file_name=f"{stem}.svg",
                             mime="image/svg+xml", on_click="ignore", icon=":material/draw:", use_container_width=True)
     if selected:
         st.download_button(
             _("Printable handout: {island} (PDF)").format(island=labels[selected]),
-            data=partial(render_island_handout, content, selected, int(when[:4]), perspective),
+            data=partial(render_island_handout, content, selected, int(when[:4]), perspective, lang=language()),
             file_name=f"four-islands-handout-{selected}.pdf", mime="application/pdf", on_click="ignore",
             icon=":material/print:", use_container_width=True,
         )
