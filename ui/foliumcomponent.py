@@ -11,7 +11,11 @@ renders only its small view layer. The steps mirror streamlit-folium 0.27.4's ow
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import hashlib
+import os
+import tempfile
+from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Any, Callable, Iterable
 
 import folium
@@ -31,6 +35,12 @@ class RenderedMap:
     js_links: tuple[str, ...]
     bounds: dict[str, dict[str, float]]  # Leaflet's {_southWest: {lat, lng}, _northEast: {...}}
     zoom: int
+    key_script: str = ""  # the script the component's key is derived from, if `script` is only a loader
+
+    @property
+    def identity(self) -> str:
+        """Return the full map script, whichever way it travels."""
+        return self.key_script or self.script
 
 
 def _links(fmap: folium.Map) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -66,6 +76,39 @@ def render_base_map(fmap: folium.Map) -> RenderedMap:
     )
 
 
+GENERATED_DIR = Path(__file__).resolve().parent.parent / "static" / "generated"
+GENERATED_URL = "/app/static/generated"
+
+
+def publish_script(rendered: RenderedMap, directory: Path = GENERATED_DIR, url: str = GENERATED_URL) -> RenderedMap:
+    """Serve the base map's script as a static file; the component then gets a one-line loader.
+
+    The component's arguments travel on every rerun that changes the map (a click,
+    a year): with the ~150 KB base map among them, each click re-sent it and the
+    server hashed and serialised it again. As a file, named by its content, the
+    browser fetches it once and revalidates it after. The component inserts the
+    map's html only after its script links have loaded, so the file defines a
+    function that the inline loader calls then. If the file cannot be written
+    (a read-only install), the script stays inline, as before.
+    """
+    digest = hashlib.sha256(rendered.script.encode()).hexdigest()[:16]
+    name = f"basemap-{digest}.js"
+    body = ("window.fiBaseMap = function () {\n" + rendered.script
+            + "\nwindow.map_div = map_div;\n};\n")
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        target = directory / name
+        if not target.exists() or target.read_text(encoding="utf-8") != body:
+            # Several worker processes may write the same file: write aside, then rename.
+            with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=directory, delete=False) as fh:
+                fh.write(body)
+            os.replace(fh.name, target)
+    except OSError:
+        return rendered
+    return replace(rendered, script="window.fiBaseMap();", key_script=rendered.script,
+                   js_links=rendered.js_links + (f"{url}/{name}",))
+
+
 def render_layer(group: folium.FeatureGroup) -> str:
     """Render a feature group to the script the component adds to its map on this rerun.
 
@@ -77,7 +120,7 @@ def render_layer(group: folium.FeatureGroup) -> str:
 
 def component_key(rendered: RenderedMap, key: str) -> str:
     """Return the component's key, as st_folium derives it: stable while the base map is."""
-    return stf.generate_js_hash(rendered.script, key, False)
+    return stf.generate_js_hash(rendered.identity, key, False)
 
 
 def show_map(

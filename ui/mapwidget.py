@@ -18,7 +18,7 @@ from geo.describe import attribution
 from geo.mapview import build_base_map, build_view_layer, island_view
 from ui import state
 from ui.data import get_content, get_context, get_islands, get_map_view, get_provenance
-from ui.foliumcomponent import RenderedMap, render_base_map, render_layer, show_map
+from ui.foliumcomponent import RenderedMap, publish_script, render_base_map, render_layer, show_map
 
 RETURNED_OBJECTS = ("last_active_drawing", "last_object_clicked")
 
@@ -31,7 +31,8 @@ def view_title(perspective: str, when: str) -> str:
 @st.cache_resource(show_spinner=False)
 def _base_map(content_root: str | None, lang: str = "en") -> RenderedMap:
     labels = labels_for(get_content().islands, "neutral")
-    return render_base_map(build_base_map(get_islands(), get_context(), labels, attribution(get_provenance())))
+    rendered = render_base_map(build_base_map(get_islands(), get_context(), labels, attribution(get_provenance())))
+    return publish_script(rendered)
 
 
 def get_base_map() -> RenderedMap:
