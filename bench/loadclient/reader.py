@@ -8,6 +8,7 @@ import random
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+import urllib.request
 from urllib.parse import parse_qs, urlsplit
 
 from websockets.asyncio.client import connect
@@ -171,7 +172,7 @@ class Reader:
         component = find_component(self.view.elements.values(), MAP_COMPONENT)
         if component is None:
             return None
-        features = _island_features(component.json_args)
+        features = _island_features(component.json_args, self.app_url)
         choices = sorted(i for i in features if i != self._selected())
         if not choices:
             return None
@@ -208,9 +209,28 @@ class Reader:
 _FEATURES: dict[str, dict[str, dict]] = {}
 
 
-def _island_features(json_args: str) -> dict[str, dict]:
+def _map_script(args: dict, app_url: str) -> str:
+    """Return the map's whole script: inline, or in the static file the inline loader calls.
+
+    The app serves its base map as /app/static/generated/basemap-<hash>.js (a browser
+    fetches it once); a reader fetches it the same way, once per file for all readers.
+    """
+    script = args.get("script") or ""
+    for link in args.get("js_links") or []:
+        if "/static/generated/" in link:
+            if link not in _SCRIPTS:
+                with urllib.request.urlopen(f"{app_url}{link}", timeout=30) as response:  # loopback only
+                    _SCRIPTS[link] = response.read().decode("utf-8")
+            script += "\n" + _SCRIPTS[link]
+    return script
+
+
+_SCRIPTS: dict[str, str] = {}
+
+
+def _island_features(json_args: str, app_url: str = "") -> dict[str, dict]:
     """Return the clickable island features of the map (those with a `label`), parsed once per map."""
-    script = json.loads(json_args).get("script") or ""
+    script = _map_script(json.loads(json_args), app_url)
     if script not in _FEATURES:
         if len(_FEATURES) >= 8:
             _FEATURES.clear()
