@@ -76,7 +76,8 @@ def excerpt_markdown(article: Article, excerpt: Excerpt, notes: SourceNotes | No
     who = f"{md(excerpt.speaker)} — " if excerpt.speaker else ""
     lines = [f"> {md(excerpt.text)}"]
     if excerpt.translation and excerpt.translation != excerpt.text:
-        lines.append(f"> _{md(_('Translation'))}:_ {md(excerpt.translation)}")
+        marker = md(_("Translation"))  # outside the f-string, so that pybabel extracts it
+        lines.append(f"> _{marker}:_ {md(excerpt.translation)}")
     lines.append(f":gray[{who}{md(present.outlet_label(article))}, {md(present.format_date(article.date))}]"
                  f" · “{link(article.headline, article.url)}”")
     if article.state_controlled and article.state_control_note:

@@ -135,3 +135,21 @@ def test_the_template_is_current_with_the_code():
         directory_filter=lambda d: not any(p in d for p in (".venv", "node_modules", ".git")))}
     in_template = {m.id for m in _messages(POT)}
     assert marked == in_template, {"not extracted": marked - in_template, "stale": in_template - marked}
+
+
+def test_no_marked_string_hides_inside_an_f_string():
+    """pybabel does not look inside f-strings: `f"{_('…')}"` would never reach the catalogs."""
+    import re
+
+    from babel.messages.frontend import parse_mapping_cfg
+
+    root = LOCALES_DIR.parent
+    with open(root / "babel.cfg", encoding="utf-8") as fh:
+        method_map, _options = parse_mapping_cfg(fh)
+    hidden = []
+    for pattern, _method in method_map:
+        for path in root.glob(pattern.replace("**", "**/*") if "**" in pattern else pattern):
+            for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+                if re.search(r"""\{[^{}"]*\b(?:N_|_)\(\s*['"]""", line):
+                    hidden.append(f"{path.relative_to(root)}:{n}: {line.strip()}")
+    assert not hidden, "\n".join(hidden)
