@@ -99,7 +99,9 @@ class MapLabels(MacroElement):
         if (String(window.getSelection ? window.getSelection() : '')) { return; }
         islands.eachLayer(function (layer) {
           if (layer.feature.properties.id === s.id) {
-            layer.fire('click', {latlng: L.latLng(s.inside[1], s.inside[0])});
+            // Propagated, as a real click on the island is, so that the component's own
+            // handler (on the islands' group) reports the same value as ours: one rerun.
+            layer.fire('click', {latlng: L.latLng(s.inside[1], s.inside[0])}, true);
           }
         });
       });

@@ -203,6 +203,12 @@ class IslandInteraction(MacroElement):
   };
   islands.eachLayer(function (layer) {
     var id = layer.feature.properties.id;
+    // What a click reports (ours and the component's own, which both call toGeoJSON):
+    // the island's id and name, not its coastline, which would travel to the server,
+    // be parsed and copied into the session on every click.
+    layer.toGeoJSON = function () {
+      return {type: 'Feature', properties: layer.feature.properties, geometry: null};
+    };
     layer.bindTooltip(function (l) {
       var div = document.createElement('div');
       div.className = 'fi-tooltip';

@@ -159,11 +159,11 @@ def click_value(feature: Mapping[str, Any]) -> dict[str, Any]:
 
     With returned_objects=["last_active_drawing", "last_object_clicked"] the
     component sends the clicked point (Leaflet's latlng) and the layer's
-    `toGeoJSON()`: the feature with its properties and geometry.
+    `toGeoJSON()`, which the app's map makes the feature's properties alone
+    (geometry null: the coastline need not travel with a click).
     """
     lat, lng = _inside_point(feature["geometry"])
-    drawing = {"type": "Feature", "properties": dict(feature.get("properties") or {}),
-               "geometry": feature["geometry"]}
+    drawing = {"type": "Feature", "properties": dict(feature.get("properties") or {}), "geometry": None}
     return {"last_object_clicked": {"lat": lat, "lng": lng}, "last_active_drawing": drawing}
 
 

@@ -93,3 +93,12 @@ def test_island_view_frames_the_island_and_defaults_to_all_four():
     assert island_view(ISLANDS, None) == (DEFAULT_CENTER, 7)
     (lat, lon), zoom = island_view(ISLANDS, "habomai")
     assert 43.3 < lat < 43.7 and 145.8 < lon < 146.4 and zoom >= 8
+
+
+def test_a_click_reports_the_island_not_its_coastline():
+    from geo.load import load_context, load_islands
+    from geo.mapview import build_base_map
+
+    html = build_base_map(load_islands(), load_context(), {"iturup": "Iturup / Etorofu"}, "GSHHG").get_root().render()
+    assert "layer.toGeoJSON = function () {" in html
+    assert "geometry: null" in html
