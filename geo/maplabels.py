@@ -268,7 +268,17 @@ class MapLabels(MacroElement):
     if (names.some(function (s) { return overlaps(first.placed[s.id], r); }) || hitsIsland(first.shapes, r)) {
       legend.setOpen(false);
     }
-    place(true);
+    var last = place(true);
+    // The open legend may have grown while the names were placed (its rows wrap once laid
+    // out): check the final places against its final box, and fold it if a name is under it.
+    if (legend.state.open) {
+      b = legend.box.getBoundingClientRect();
+      r = rect(b.left - c.left, b.top - c.top, b.width, b.height);
+      if (specs.some(function (s) { return s.kind === 'island' && last.placed[s.id] && overlaps(last.placed[s.id], r); })) {
+        legend.setOpen(false);
+        place(true);
+      }
+    }
   }
   var pending = null;
   function later() { if (pending === null) { pending = setTimeout(function () { pending = null; layout(); }, 0); } }
@@ -285,6 +295,10 @@ class MapLabels(MacroElement):
     opts = {large: !!v.large};
     layout();
     later();
+    // The component may still be placing its frame (the map's box moves without resizing, which
+    // no observer reports): lay out again once it has settled.
+    setTimeout(later, 250);
+    setTimeout(later, 1000);
   };
 })();
 {% endmacro %}
