@@ -65,11 +65,6 @@ def event_markdown(event: Event, notes: SourceNotes) -> str:
     return "\n\n".join(parts)
 
 
-def render_events(events: list[Event], notes: SourceNotes) -> None:
-    """Render a list of events as one Markdown element (one element renders fast)."""
-    st.markdown("\n\n---\n\n".join(event_markdown(e, notes) for e in events))
-
-
 def excerpt_markdown(article: Article, excerpt: Excerpt, notes: SourceNotes | None = None) -> str:
     """Return a verbatim excerpt as Markdown: the quote, a marked translation, outlet, date, speaker,
     link, any correction, and its citation ready to copy (a code block, which has a copy button)."""
